@@ -1,0 +1,315 @@
+"""Turkish bibliography and citation style for sphinxcontrib-bibtex (pybtex), registered as ``tr``.
+
+pybtex's own styles print English ("and", "edition", "In:", "n.d."), drop translators and
+need fields our sources do not give. This style follows the Turkish humanities usage:
+
+* entry: ``Soyad, Ad, *Başlık*, çev. Çevirmen, Yer: Yayınevi, Yıl.``; a chapter reads
+  ``Soyad, Ad ve Ad Soyad, “Başlık”, *Kitap* içinde, yay. haz. Ad Soyad, ...``; a missing
+  year is printed ``t.y.`` (tarih yok); the first author is inverted, the others are not;
+* in the text: ``(Yazar, *Başlık*, s. 180)``; several sources are joined with ``;``,
+  several authors with ``ve`` (three or more: ``vd.``), and the page is the post-text the
+  page gives (``{cite:p}`key{s. 180}```). A title is used rather than a year because two
+  of the Lenin editions we cite share the year 1999;
+* order: Turkish alphabetical order (Ç after C, Ğ after G, I before İ, Ö after O, Ş
+  after S, Ü after U), by first author, or title where there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pybtex.plugin
+from docutils import nodes
+from pybtex.richtext import Text
+from pybtex.style.formatting import BaseStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import (
+    FieldIsMissing,
+    first_of,
+    join,
+    node,
+    optional,
+    optional_field,
+    sentence,
+    tag,
+)
+from pybtex.style.template import (
+    field as bibfield,
+)
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
+from sphinxcontrib.bibtex.plugin import register_plugin
+from sphinxcontrib.bibtex.style.referencing import (
+    BaseReferenceStyle,
+    BracketStyle,
+    GroupReferenceStyle,
+    PersonStyle,
+)
+from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from pybtex.database import Entry, Person
+    from pybtex.richtext import BaseText
+    from pybtex.style.template import Node
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+NO_YEAR = "t.y."  # tarih yok
+AND = " ve "
+#: Entry types whose title is a part of something else, set in quotation marks.
+PART_TYPES = frozenset({"article", "incollection", "inbook", "inproceedings"})
+
+# -- Turkish alphabetical order -----------------------------------------------------
+
+ALPHABET = "aâbcçdefgğhıiîjklmnoöpqrsştuûüvwxyz"
+RANK = {letter: index for index, letter in enumerate(ALPHABET)}
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case the Turkish way: I → ı and İ → i (``str.lower`` gives i and i̇)."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def collation_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for Turkish alphabetical order; letters outside the alphabet sort after it."""
+    return tuple(
+        (RANK[char], char) if char in RANK else (len(RANK), char)
+        for char in turkish_lower(text)
+        if char.isalnum() or char == " "
+    )
+
+
+class TurkishSorting(BaseSortingStyle):
+    """By first author (or editor, or title), then year, then title, in Turkish order."""
+
+    def sorting_key(self, entry: Entry) -> tuple[Any, ...]:
+        persons = entry.persons.get("author") or entry.persons.get("editor") or []
+        head = " ".join(" ".join(p.prelast_names + p.last_names + p.first_names) for p in persons)
+        title = entry.fields.get("title", "")
+        return (
+            collation_key(head or title),
+            entry.fields.get("year", ""),
+            collation_key(title),
+        )
+
+
+# -- Names ---------------------------------------------------------------------------
+
+
+def person_text(person: Person, inverted: bool) -> BaseText:
+    first = Text(" ").join([*person.rich_first_names, *person.rich_middle_names])
+    last = Text(" ").join([*person.rich_prelast_names, *person.rich_last_names])
+    if not first:
+        return last
+    return Text(last, ", ", first) if inverted else Text(first, " ", last)
+
+
+@node
+def persons(children: list[Any], data: dict[str, Any], role: str, invert_first: bool = True):
+    """All persons of ``role``: the first inverted (``Soyad, Ad``), the rest natural, joined with ``ve``."""
+    assert not children
+    people = data["entry"].persons.get(role)
+    if not people:
+        raise FieldIsMissing(role, data["entry"])
+    parts = [person_text(p, invert_first and i == 0) for i, p in enumerate(people)]
+    if len(parts) == 1:
+        return parts[0]
+    return Text(Text(", ").join(parts[:-1]), AND, parts[-1])
+
+
+# -- Entries -------------------------------------------------------------------------
+
+
+@node
+def title(children: list[Any], data: dict[str, Any], short: bool = False):
+    """The title: in quotation marks for a part of a book or journal, in italics otherwise."""
+    assert not children
+    text = bibfield("title")
+    if short:
+        text = first_of[optional_field("shorttitle"), bibfield("title")]
+    if data["entry"].type in PART_TYPES:
+        return join["“", text, "”"].format_data(data)
+    return tag("em")[text].format_data(data)
+
+
+publication = optional[join(sep=": ")[optional_field("address"), bibfield("publisher")]]
+year = first_of[optional_field("year"), NO_YEAR]
+pages = optional[join["s. ", bibfield("pages")]]
+translator = optional[join["çev. ", bibfield("translator")]]
+
+
+class TurkishStyle(BaseStyle):
+    """Bibliography entries as Turkish humanities write them."""
+
+    default_name_style = "lastfirst"
+    default_label_style = "alpha"
+    default_sorting_style = "edition-tr"
+
+    def get_book_template(self, e: Entry) -> Node:
+        return sentence(sep=", ")[
+            optional[persons("author")],
+            title,
+            optional[join["yay. haz. ", persons("editor", invert_first=False)]],
+            translator,
+            publication,
+            year,
+            optional_field("note"),
+        ]
+
+    def get_incollection_template(self, e: Entry) -> Node:
+        return sentence(sep=", ")[
+            optional[persons("author")],
+            title,
+            join[tag("em")[bibfield("booktitle")], " içinde"],
+            optional[join["yay. haz. ", persons("editor", invert_first=False)]],
+            translator,
+            publication,
+            year,
+            pages,
+            optional_field("note"),
+        ]
+
+    def get_article_template(self, e: Entry) -> Node:
+        return sentence(sep=", ")[
+            optional[persons("author")],
+            title,
+            tag("em")[bibfield("journal")],
+            optional_field("volume"),
+            optional[join["sy. ", bibfield("number")]],
+            year,
+            pages,
+            optional_field("note"),
+        ]
+
+    get_inbook_template = get_incollection_template
+
+    def get_misc_template(self, e: Entry) -> Node:
+        return sentence(sep=", ")[
+            optional[persons("author")],
+            title,
+            optional_field("howpublished"),
+            year,
+            optional_field("note"),
+        ]
+
+
+# -- Citations in the text -------------------------------------------------------------
+
+PERSON = {"sep": ", ", "sep2": AND, "last_sep": AND}
+
+
+def turkish_person() -> PersonStyle:
+    return PersonStyle(**PERSON, other=Text(" vd."))
+
+
+def parentheses() -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep="; ")
+
+
+@dataclass
+class ParentheticalStyle(BaseReferenceStyle):
+    """``{cite:p}``: (Lenin, *Lenin'in Son Kavgası*, s. 180)."""
+
+    bracket: BracketStyle = field(default_factory=parentheses)
+    person: PersonStyle = field(default_factory=turkish_person)
+
+    def role_names(self) -> Iterable[str]:
+        return [f"{alt}p{full}" for alt in ("", "al") for full in ("", "s")]
+
+    def outer(self, role_name: str, children: list[BaseText]) -> Node:
+        return self.bracket.outer(children, brackets="al" not in role_name)
+
+    def inner(self, role_name: str) -> Node:
+        return join2(sep1=" ", sep2=", ")[
+            pre_text,
+            reference[
+                join(sep=", ")[
+                    optional[self.person.names("author", full="s" in role_name)],
+                    title(short=True),
+                ]
+            ],
+            post_text,
+        ]
+
+
+@dataclass
+class TextualStyle(BaseReferenceStyle):
+    """``{cite:t}``: Turan ve Almış (“Lenin'in son yazıları ve mektupları”, s. 3)."""
+
+    bracket: BracketStyle = field(default_factory=parentheses)
+    person: PersonStyle = field(default_factory=turkish_person)
+
+    def role_names(self) -> Iterable[str]:
+        return [f"{cap}t{full}" for cap in ("", "c") for full in ("", "s")]
+
+    def outer(self, role_name: str, children: list[BaseText]) -> Node:
+        return self.bracket.outer(children, brackets=False, capfirst="c" in role_name)
+
+    def inner(self, role_name: str) -> Node:
+        return join(sep=" ")[
+            optional[self.person.names("author", full="s" in role_name)],
+            join[
+                "(",
+                join2(sep1=" ", sep2=", ")[pre_text, reference[title(short=True)], post_text],
+                ")",
+            ],
+        ]
+
+
+@dataclass
+class YearStyle(BaseReferenceStyle):
+    """``{cite:year}``: the year, or ``t.y.``."""
+
+    bracket: BracketStyle = field(default_factory=parentheses)
+
+    def role_names(self) -> Iterable[str]:
+        return ["year", "yearpar"]
+
+    def outer(self, role_name: str, children: list[BaseText]) -> Node:
+        return self.bracket.outer(children, brackets="par" in role_name)
+
+    def inner(self, role_name: str) -> Node:
+        return reference[year]
+
+
+@dataclass
+class TurkishReferenceStyle(GroupReferenceStyle):
+    """Every citation role sphinxcontrib-bibtex offers, in Turkish."""
+
+    def __post_init__(self) -> None:
+        self.styles.extend(
+            [
+                ParentheticalStyle(),
+                TextualStyle(),
+                ExtraAuthorReferenceStyle(bracket=parentheses(), person=turkish_person()),
+                ExtraLabelReferenceStyle(bracket=parentheses()),
+                YearStyle(),
+                ExtraEmptyReferenceStyle(),
+            ]
+        )
+        super().__post_init__()
+
+
+def mark_bibliographies(app: Sphinx, doctree: nodes.document) -> None:
+    """Wrap each ``{bibliography}`` in a container of class ``bibliography``.
+
+    sphinxcontrib-bibtex later replaces the directive's node by a bare list; the wrapper
+    survives, so the stylesheet and the PDF writer can tell the list is a bibliography.
+    """
+    for bibliography in list(doctree.findall(bibliography_node)):
+        wrapper = nodes.container(classes=["bibliography"])
+        bibliography.replace_self(wrapper)
+        wrapper += bibliography
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("doctree-read", mark_bibliographies)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "tr", TurkishStyle)
+    pybtex.plugin.register_plugin("pybtex.style.sorting", "edition-tr", TurkishSorting)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "tr", TurkishReferenceStyle)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,295 @@
+"""Refuse what an untrusted pull request could use to publish unescaped markup or the build machine's files.
+
+Pages reach the edition as pull requests from strangers, and the stock stack would
+publish some of what they contain without looking: MyST passes HTML blocks and
+inline HTML (``<script>``, ``onclick=``) straight into the output, the ``raw``
+directive and role do the same for any format, and ``include``, ``literalinclude``,
+``csv-table :file:``, images and ``{download}`` read files wherever the path points
+(``../../../etc/hostname`` included). This extension refuses each of them with an
+error that names the file, the line and what to write instead, and stops the build
+after reading, so a refused page is never written out, with or without ``-W``.
+
+What stays allowed: files *inside* the source folder (``docs/``) may still be
+included or shown, and a block that is nothing but an HTML comment is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.misc import Include as DocutilsInclude
+from sphinx import addnodes
+from sphinx.directives.code import LiteralInclude
+from sphinx.directives.other import Include as SphinxInclude
+from sphinx.directives.patches import CSVTable
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docutils.parsers.rst.states import Inliner
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+#: A URI with a scheme (``https:``, ``data:``) names no local file.
+URI_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: A raw block that holds one HTML comment and nothing else.
+HTML_COMMENT_ONLY = re.compile(r"\A\s*<!--(?:(?!-->).)*-->\s*\Z", re.DOTALL)
+
+RAW_ADVICE = (
+    "write it in MyST Markdown instead (a directive such as {note} or {card} for layout, "
+    "'%' at the start of a line for a comment)"
+)
+FILE_ADVICE = (
+    "keep the file inside docs/ and point to it with a path that stays there, "
+    "or put its text into the page"
+)
+
+
+class UnsafeContentError(SphinxError):
+    """Raised after reading when at least one construct was refused."""
+
+    category = "Refused content"
+
+
+def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
+    """Report one refused construct at its file and line and remember it for the end of reading."""
+    logger.error(
+        "%s is not allowed in the edition's pages: %s.",
+        what,
+        advice,
+        location=location,
+        type="edition",
+        subtype="refused",
+    )
+    env.edition_refused.setdefault(env.current_document.docname or "", []).append(what)
+
+
+def inside_srcdir(env: BuildEnvironment, target: str) -> bool:
+    """Whether ``target``, read as Sphinx reads paths in a page, names a file inside the source folder.
+
+    Absolute paths count from the source folder, relative ones from the page's folder;
+    symbolic links are followed, so a link that leads out of ``docs/`` is outside.
+    """
+    if target.startswith("<") and target.endswith(">"):
+        return False  # docutils' own data files (``<isonum.txt>``)
+    _, absolute = env.relfn2path(target, env.current_document.docname)
+    return Path(absolute).resolve().is_relative_to(Path(env.srcdir).resolve())
+
+
+# -- Directives and roles that would emit raw output -------------------------------------
+
+
+class RefusedRaw(SphinxDirective):
+    """``raw``: refused before any option is acted on (``:file:`` and ``:url:`` are never read)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "file": directives.unchanged,
+        "url": directives.unchanged,
+        "encoding": directives.unchanged,
+        "class": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        refuse(self.env, self.get_location(), f"The '{self.name}' directive", RAW_ADVICE)
+        return []
+
+
+def refused_raw_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """The ``raw`` role, and every role derived from it with the ``role`` directive."""
+    env = inliner.document.settings.env
+    refuse(env, (env.current_document.docname, lineno), f"The raw role ({rawtext})", RAW_ADVICE)
+    return [nodes.inline(text=text)], []
+
+
+# The ``role`` directive reads a base role's options from this attribute; declaring them
+# lets ``.. role:: html(raw)`` with ``:format: html`` pass, so that the use is refused here
+# with this module's message rather than with docutils' unrelated one.
+refused_raw_role.options = {  # type: ignore[attr-defined]
+    "format": directives.unchanged,
+    "class": directives.class_option,
+    "encoding": directives.unchanged,
+}
+
+
+# -- Directives that read files --------------------------------------------------------
+
+
+class GuardedLiteralInclude(LiteralInclude):
+    """``literalinclude`` that reads only files inside the source folder."""
+
+    def run(self) -> list[nodes.Node]:
+        if not inside_srcdir(self.env, self.arguments[0]):
+            refuse(self.env, self.get_location(), f"Including '{self.arguments[0]}'", FILE_ADVICE)
+            return []
+        return super().run()
+
+
+class GuardedCSVTable(CSVTable):
+    """``csv-table`` that reads ``:file:`` only inside the source folder and never a ``:url:``."""
+
+    def run(self) -> list[nodes.Node]:
+        env = self.state.document.settings.env
+        location = (env.current_document.docname, self.lineno)
+        if "url" in self.options:
+            refuse(env, location, f"Reading a table from '{self.options['url']}'", FILE_ADVICE)
+            return []
+        if "file" in self.options and not inside_srcdir(env, self.options["file"]):
+            refuse(env, location, f"Reading a table from '{self.options['file']}'", FILE_ADVICE)
+            return []
+        return super().run()
+
+
+class GuardedInclude(SphinxDirective):
+    """``include`` that reads only files inside the source folder.
+
+    Deliberately not a subclass of docutils' ``Include``: MyST runs such subclasses
+    through its own ``MockIncludeDirective`` without calling their ``run()``, which
+    would skip the check. After the check, the include is handed to whichever
+    implementation the page's parser needs.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        **DocutilsInclude.option_spec,
+        # MyST's own options for included Markdown
+        "relative-images": directives.flag,
+        "relative-docs": directives.path,
+        "heading-offset": directives.nonnegative_int,
+    }
+
+    def run(self) -> Sequence[nodes.Node]:
+        target = "".join(line.strip() for line in self.arguments[0].splitlines())
+        if not inside_srcdir(self.env, target):
+            refuse(self.env, self.get_location(), f"Including '{target}'", FILE_ADVICE)
+            return []
+
+        from myst_parser.mocking import MockIncludeDirective, MockState
+
+        if isinstance(self.state, MockState):  # a MyST page
+            return MockIncludeDirective(
+                self.state._renderer,  # MyST keeps its renderer here; pinned in requirements.txt
+                name=self.name,
+                klass=SphinxInclude,
+                arguments=self.arguments,
+                options=self.options,
+                body=list(self.content),
+                lineno=self.lineno,
+            ).run()
+        return SphinxInclude(
+            self.name,
+            self.arguments,
+            self.options,
+            self.content,
+            self.lineno,
+            self.content_offset,
+            self.block_text,
+            self.state,
+            self.state_machine,
+        ).run()
+
+
+# -- Nodes checked once a page is read -------------------------------------------------
+
+
+def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
+    """Refuse raw nodes and references to files outside the source folder.
+
+    Runs before Sphinx's image and download collectors (priority 400 < 500), so a
+    refused node is removed before anything records or copies its file.
+    """
+    env = app.env
+    for raw in list(doctree.findall(nodes.raw)):
+        text = raw.astext()
+        if "html" in raw.get("format", "").split() and HTML_COMMENT_ONLY.match(text):
+            raw.parent.remove(raw)  # a comment: harmless, and not published
+            continue
+        snippet = " ".join(text.split())[:60]
+        kind = "Raw HTML" if "html" in raw.get("format", "").split() else "Raw output"
+        refuse(env, raw, f"{kind} ({snippet!r})", RAW_ADVICE)
+        raw.parent.remove(raw)
+
+    for image in list(doctree.findall(nodes.image)):
+        uri = image.get("uri", "")
+        if not URI_SCHEME.match(uri) and not inside_srcdir(env, uri):
+            refuse(env, image, f"Showing the image '{uri}'", FILE_ADVICE)
+            image.parent.remove(image)
+
+    for download in list(doctree.findall(addnodes.download_reference)):
+        target = download.get("reftarget", "")
+        if not URI_SCHEME.match(target) and not inside_srcdir(env, target):
+            refuse(env, download, f"Offering '{target}' for download", FILE_ADVICE)
+            download.replace_self(nodes.inline(text=download.astext()))
+
+
+# -- Bookkeeping: refusals per page, kept across parallel reads --------------------------
+
+
+def init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if not hasattr(env, "edition_refused"):
+        env.edition_refused = {}
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.edition_refused.pop(docname, None)
+
+
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    for docname in docnames:
+        if docname in other.edition_refused:
+            env.edition_refused[docname] = other.edition_refused[docname]
+
+
+def stop_if_refused(app: Sphinx, env: BuildEnvironment) -> None:
+    """End the build before anything is written when a page holds refused content."""
+    pages = sorted(name for name, found in env.edition_refused.items() if found)
+    if pages:
+        count = sum(len(env.edition_refused[name]) for name in pages)
+        msg = (
+            f"{count} construct(s) refused in {', '.join(pages)} (each is listed above "
+            "with its file and line); nothing was written."
+        )
+        raise UnsafeContentError(msg)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_directive("raw", RefusedRaw, override=True)
+    app.add_role("raw", refused_raw_role, override=True)
+    app.add_directive("include", GuardedInclude, override=True)
+    app.add_directive("literalinclude", GuardedLiteralInclude, override=True)
+    app.add_directive("csv-table", GuardedCSVTable, override=True)
+
+    app.connect("env-before-read-docs", init_store)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("doctree-read", check_doctree, priority=400)
+    app.connect("env-updated", stop_if_refused)
+    return {
+        "version": "1",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

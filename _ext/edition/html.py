@@ -1,0 +1,23 @@
+"""Add the edition's stylesheet (``static/edition.css``) to every HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("config-inited", add_static_path)
+    app.add_css_file("edition.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,201 @@
+"""Build the edition's PDF with Typst: the ``typstpdf`` builder, its node handlers and offline compilation.
+
+sphinxcontrib-typstbuilder writes a Typst source; this module adds what the edition
+needs on top of it:
+
+* the project's own template (``typst/edition.typ``), because the library's templates
+  import ``@preview`` packages that Typst would download at compile time;
+* handlers the library's translator lacks or gets wrong for us: footnotes whose ids
+  collide once the pages are joined into one book, MyST's footnote separator, the
+  bibliography list, sphinx-design cards and grids;
+* compilation with the ``typst`` wheel, with the compiler's embedded fonts only (the
+  output does not depend on the fonts of the machine) and the date of the last
+  commit, so that the same sources give the same PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinxcontrib_typstbuilder._builder import TypstBuilder
+from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from docutils.nodes import Element
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "typst"
+
+
+class TypstCompileError(SphinxError):
+    category = "PDF (Typst) error"
+
+
+def source_epoch(confdir: Path) -> int | None:
+    """Seconds since 1970 to date the edition by: SOURCE_DATE_EPOCH, else the last commit."""
+    if value := os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(value)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=confdir,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(out) if out else None
+
+
+class EditionTypstTranslator(TypstTranslator):
+    """The library's Typst translator, with the handlers the edition's pages need."""
+
+    # Pages joined into one book: each starts on a new page.
+
+    def visit_start_of_file(self, node: Element) -> None:
+        self.curr_element().body.append("#pagebreak(weak: true)\n")
+        super().visit_start_of_file(node)
+
+    # Footnotes. Docutils numbers footnote ids per page ("id1", "n1"), and the library
+    # keys footnote text by that bare id, so the second page's note 1 would show the
+    # first page's text. Keying by the page-qualified label keeps them apart.
+
+    def visit_footnote_reference(self, node: Element) -> None:
+        key = escape_str(self.label_ref(node["refid"]))
+        self.append_inline_fun(node, name="footnote", positional_params=[f"footnote-content({key})"])
+        self.absorb_fun_in_body()
+        raise nodes.SkipNode
+
+    def visit_footnote(self, node: Element) -> None:
+        key = escape_str(self.label_ref(node["ids"][0]))
+        self.append_block_fun(node, name="register_footnote", positional_params=[key])
+
+    def visit_transition(self, node: Element) -> None:
+        if "footnotes" in node["classes"]:
+            raise nodes.SkipNode  # MyST's rule above a page's notes; Typst sets its own
+        super().visit_transition(node)
+
+    # The bibliography: entries with a hanging indent, not a bulleted list.
+
+    def visit_bullet_list(self, node: Element) -> None:
+        if "bibliography" in node.parent.get("classes", []):
+            self.append_block_fun(node, name="bibliography_entries")
+            return
+        super().visit_bullet_list(node)
+
+    # sphinx-design. Grids become a plain sequence; a card becomes a framed block with
+    # its title on a line of its own, linked where the card links.
+
+    def visit_container(self, node: Element) -> None:
+        component = node.get("design_component")
+        if component == "card":
+            params = {}
+            link = node.next_node(
+                lambda n: isinstance(n, nodes.reference) and "sd-stretched-link" in n["classes"]
+            )
+            if link is not None and "refuri" in link:
+                if link.get("internal"):
+                    params["target"] = escape_str(self.label_ref(link["refuri"]))
+                else:
+                    params["url"] = escape_str(link["refuri"])
+            self.append_block_fun(node, name="card", named_params=params)
+        elif component == "card-title":
+            self.append_markup_arg(node)
+        elif component:
+            self.add_pending_labels(node["ids"])
+        else:
+            super().visit_container(node)
+
+    def depart_container(self, node: Element) -> None:
+        component = node.get("design_component")
+        if component == "card":
+            self.absorb_fun_in_body()
+        elif component == "card-title":
+            title = self.pop_el()
+            self.curr_element().named_params["title"] = title
+        elif not component:
+            super().depart_container(node)
+
+    def visit_PassthroughTextElement(self, node: Element) -> None:  # noqa: N802 (node name)
+        link = node.next_node(nodes.reference)
+        if link is not None and "sd-stretched-link" in link["classes"]:
+            raise nodes.SkipNode  # the card's whole-surface link: the title carries it
+
+    def depart_PassthroughTextElement(self, node: Element) -> None:  # noqa: N802
+        pass
+
+
+class TypstPDFBuilder(TypstBuilder):
+    """Writes the Typst source of each book in ``typst_documents``, then compiles it to PDF."""
+
+    name = "typstpdf"
+    format = "typst"
+    epilog = "The PDF is in %(outdir)s."
+    default_translator_class = EditionTypstTranslator
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        super().write_documents(docnames)
+        for document in self.config.typst_documents:
+            self.compile_pdf(document["targetname"])
+
+    def compile_pdf(self, targetname: str) -> Path:
+        import typst
+
+        folder = Path(self.outdir) / targetname
+        source = folder / f"{targetname}.typ"
+        output = Path(self.outdir) / f"{targetname}.pdf"
+        try:
+            _, warnings = typst.compile_with_warnings(
+                str(source),
+                output=str(output),
+                root=str(folder),
+                font_paths=[],
+                ignore_system_fonts=True,  # embedded fonts only: the same PDF on every machine
+                timestamp=source_epoch(Path(self.confdir)),
+            )
+        except typst.TypstError as error:
+            hints = "".join(f"\n  hint: {hint}" for hint in error.hints)
+            msg = f"{source}: {error.message}\n{error.diagnostic}{hints}"
+            raise TypstCompileError(msg) from None
+        for warning in warnings:
+            logger.warning(
+                "Typst: %s %s",
+                warning.message,
+                warning.diagnostic,
+                location=str(source),
+                type="edition",
+                subtype="pdf",
+            )
+        logger.info("PDF written: %s", output)
+        return output
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """Point the Typst builder at the edition's template and date the book reproducibly."""
+    config.typst_templates_path = [str(TEMPLATES), *config.typst_templates_path]
+    epoch = source_epoch(Path(app.confdir))
+    if epoch is not None:
+        config.typst_date = datetime.fromtimestamp(epoch, tz=UTC).date()
+    elif not isinstance(config.typst_date, date):
+        config.typst_date = date.today()
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinxcontrib_typstbuilder")
+    app.add_builder(TypstPDFBuilder)
+    app.connect("config-inited", configure)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,79 @@
+"""Sphinx configuration of the edition of Lenin's last writings and letters (1922–1923).
+
+The pages live under ``docs/``; this file sits at the top of the repository, so every
+build reads it with ``-c .``: ``sphinx-build -c . docs build/html -d build/doctrees/html``.
+The nox sessions (see README.md) add ``-W -n`` so that any warning fails the build.
+Behaviour belongs in the local extensions under ``_ext/edition/``; this file only
+configures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+# -- Project -------------------------------------------------------------------
+
+project = "Lenin'in Son Yazıları ve Mektupları (1922–1923)"
+author = "Edisyon ekibi"
+copyright = "2026, Edisyon ekibi"
+language = "tr"
+
+# -- General -------------------------------------------------------------------
+
+extensions = [
+    # Third-party
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "sphinx_design",
+    # Local (``_ext/edition/``)
+    "edition.guard",
+    "edition.bibstyle",
+    "edition.pdf",
+    "edition.html",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+nitpicky = True
+nitpick_ignore: list[tuple[str, str]] = []  # empty on purpose: every reference must resolve
+
+# furo ships no Turkish catalogue; locale/tr/LC_MESSAGES/sphinx.po translates its
+# interface strings (Sphinx compiles it to .mo at start-up).
+locale_dirs = [str(ROOT / "locale")]
+
+# -- MyST ----------------------------------------------------------------------
+
+myst_enable_extensions = [
+    "colon_fence",  # ::: fences for directives that hold Markdown (notes, cards)
+]
+# Raw HTML is not disabled here on purpose: disabling would escape it silently.
+# edition.guard refuses it with a located error instead.
+
+# -- Bibliography (sphinxcontrib-bibtex) ---------------------------------------
+
+bibtex_bibfiles = ["references.bib"]  # resolved against this file's folder
+bibtex_encoding = "utf-8"
+bibtex_default_style = "tr"  # edition.bibstyle: Turkish entries (çev., yay. haz., ve)
+bibtex_reference_style = "tr"  # edition.bibstyle: (Yazar, Kısa başlık, s. N)
+
+# -- HTML ----------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = project
+html_copy_source = False  # the sources are in the repository, not on the site
+html_show_sourcelink = False
+
+# -- PDF (Typst) -----------------------------------------------------------------
+
+typst_documents = [
+    {
+        "startdocname": "index",
+        "targetname": "lenin-son-yazilar",
+        "title": project,
+        "template": "edition",  # _ext/edition/typst/edition.typ
+    },
+]
