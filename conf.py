@@ -58,7 +58,9 @@ myst_enable_extensions = [
 bibtex_bibfiles = ["references.bib"]  # resolved against this file's folder
 bibtex_encoding = "utf-8"
 bibtex_default_style = "tr"  # edition.bibstyle: Turkish entries (çev., yay. haz., ve)
-bibtex_reference_style = "tr"  # edition.bibstyle: (Yazar, Kısa başlık, s. N)
+bibtex_reference_style = "tr"  # edition.bibstyle: (Yazar, Başlık, s. N)
+bibtex_cite_id = "kaynak-{key}"  # readable, stable anchors for the entries
+bibtex_bibliography_id = "kaynak-listesi-{bibliography_count}"
 
 # -- HTML ----------------------------------------------------------------------
 
@@ -75,5 +77,9 @@ typst_documents = [
         "targetname": "lenin-son-yazilar",
         "title": project,
         "template": "edition",  # _ext/edition/typst/edition.typ
+        "metadata": {
+            "cover": ["Lenin’in Son Yazıları", "ve Mektupları", "1922–1923"],
+            "subtitle": "Turan ve Almış’ın incelemesine dayanan tematik edisyon",
+        },
     },
 ]

@@ -49,6 +49,8 @@ from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorRefer
 from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+from sphinxcontrib.bibtex.transforms import BibliographyTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -281,12 +283,15 @@ class YearStyle(BaseReferenceStyle):
 class TurkishReferenceStyle(GroupReferenceStyle):
     """Every citation role sphinxcontrib-bibtex offers, in Turkish."""
 
+    #: Read by sphinxcontrib-bibtex's ``names`` template through the top-level style.
+    person: PersonStyle = field(default_factory=turkish_person)
+
     def __post_init__(self) -> None:
         self.styles.extend(
             [
-                ParentheticalStyle(),
-                TextualStyle(),
-                ExtraAuthorReferenceStyle(bracket=parentheses(), person=turkish_person()),
+                ParentheticalStyle(person=self.person),
+                TextualStyle(person=self.person),
+                ExtraAuthorReferenceStyle(bracket=parentheses(), person=self.person),
                 ExtraLabelReferenceStyle(bracket=parentheses()),
                 YearStyle(),
                 ExtraEmptyReferenceStyle(),
@@ -298,17 +303,38 @@ class TurkishReferenceStyle(GroupReferenceStyle):
 def mark_bibliographies(app: Sphinx, doctree: nodes.document) -> None:
     """Wrap each ``{bibliography}`` in a container of class ``bibliography``.
 
-    sphinxcontrib-bibtex later replaces the directive's node by a bare list; the wrapper
-    survives, so the stylesheet and the PDF writer can tell the list is a bibliography.
+    sphinxcontrib-bibtex later replaces the directive's node by its entries; the wrapper
+    survives, so the stylesheet and the PDF writer can tell those entries apart.
     """
     for bibliography in list(doctree.findall(bibliography_node)):
         wrapper = nodes.container(classes=["bibliography"])
-        bibliography.replace_self(wrapper)
+        parent = bibliography.parent
+        parent.insert(parent.index(bibliography), wrapper)
+        parent.remove(bibliography)  # not replace_self(): that would copy its ids too
         wrapper += bibliography
+
+
+class DropEntryLabels(SphinxPostTransform):
+    """Remove the bracketed labels (``[Len99]``) that docutils prints before each entry.
+
+    In-text citations name author and title, so an entry is found by its author's name
+    in the alphabetical list; a label would be a third way of naming it that nothing
+    else uses. Runs after sphinxcontrib-bibtex has turned the bibliography into entries.
+    """
+
+    default_priority = BibliographyTransform.default_priority + 1
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            if "bibliography" in wrapper["classes"]:
+                for entry in wrapper.findall(nodes.citation):
+                    for label in list(entry.findall(nodes.label)):
+                        label.parent.remove(label)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", mark_bibliographies)
+    app.add_post_transform(DropEntryLabels)
     pybtex.plugin.register_plugin("pybtex.style.formatting", "tr", TurkishStyle)
     pybtex.plugin.register_plugin("pybtex.style.sorting", "edition-tr", TurkishSorting)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "tr", TurkishReferenceStyle)

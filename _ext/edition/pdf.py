@@ -64,11 +64,23 @@ def source_epoch(confdir: Path) -> int | None:
 class EditionTypstTranslator(TypstTranslator):
     """The library's Typst translator, with the handlers the edition's pages need."""
 
-    # Pages joined into one book: each starts on a new page.
+    def __init__(self, document: nodes.document, builder: TypstBuilder) -> None:
+        super().__init__(document, builder)
+        self.outer_levels: list[int] = []
+
+    # Pages joined into one book. Each page starts on a new page of the book, and its
+    # title is a chapter (level 1) wherever its toctree sits: the library would nest a
+    # page under the section that holds the toctree.
 
     def visit_start_of_file(self, node: Element) -> None:
         self.curr_element().body.append("#pagebreak(weak: true)\n")
+        self.outer_levels.append(self.sectionlevel)
+        self.sectionlevel = 0
         super().visit_start_of_file(node)
+
+    def depart_start_of_file(self, node: Element) -> None:
+        super().depart_start_of_file(node)
+        self.sectionlevel = self.outer_levels.pop()
 
     # Footnotes. Docutils numbers footnote ids per page ("id1", "n1"), and the library
     # keys footnote text by that bare id, so the second page's note 1 would show the
@@ -88,14 +100,6 @@ class EditionTypstTranslator(TypstTranslator):
         if "footnotes" in node["classes"]:
             raise nodes.SkipNode  # MyST's rule above a page's notes; Typst sets its own
         super().visit_transition(node)
-
-    # The bibliography: entries with a hanging indent, not a bulleted list.
-
-    def visit_bullet_list(self, node: Element) -> None:
-        if "bibliography" in node.parent.get("classes", []):
-            self.append_block_fun(node, name="bibliography_entries")
-            return
-        super().visit_bullet_list(node)
 
     # sphinx-design. Grids become a plain sequence; a card becomes a framed block with
     # its title on a line of its own, linked where the card links.
