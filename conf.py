@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 # -- Project -------------------------------------------------------------------
 
-project = "Lenin'in Son Yazıları ve Mektupları (1922–1923)"
+project = "Lenin’in Son Yazıları ve Mektupları (1922–1923)"
 author = "Edisyon ekibi"
 copyright = "2026, Edisyon ekibi"
 language = "tr"

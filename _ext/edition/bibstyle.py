@@ -37,6 +37,7 @@ from pybtex.style.template import (
 from pybtex.style.template import (
     field as bibfield,
 )
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import (
@@ -50,7 +51,6 @@ from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferen
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -113,7 +113,7 @@ def person_text(person: Person, inverted: bool) -> BaseText:
 
 @node
 def persons(children: list[Any], data: dict[str, Any], role: str, invert_first: bool = True):
-    """All persons of ``role``: the first inverted (``Soyad, Ad``), the rest natural, joined with ``ve``."""
+    """The persons of ``role``: the first as ``Soyad, Ad``, the others ``Ad Soyad``, with ``ve``."""
     assert not children
     people = data["entry"].persons.get(role)
     if not people:

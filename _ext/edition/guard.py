@@ -1,4 +1,4 @@
-"""Refuse what an untrusted pull request could use to publish unescaped markup or the build machine's files.
+"""Refuse the markup that would publish unescaped HTML or the build machine's files.
 
 Pages reach the edition as pull requests from strangers, and the stock stack would
 publish some of what they contain without looking: MyST passes HTML blocks and
@@ -6,8 +6,9 @@ inline HTML (``<script>``, ``onclick=``) straight into the output, the ``raw``
 directive and role do the same for any format, and ``include``, ``literalinclude``,
 ``csv-table :file:``, images and ``{download}`` read files wherever the path points
 (``../../../etc/hostname`` included). This extension refuses each of them with an
-error that names the file, the line and what to write instead, and stops the build
-after reading, so a refused page is never written out, with or without ``-W``.
+error that names the file, the line and what to write instead. A refused construct is
+removed before anything reads, copies or writes it, and a build that refused anything
+ends with a failing status, with or without ``-W``.
 
 What stays allowed: files *inside* the source folder (``docs/``) may still be
 included or shown, and a block that is nothing but an HTML comment is dropped.
@@ -26,7 +27,6 @@ from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -55,12 +55,6 @@ FILE_ADVICE = (
 )
 
 
-class UnsafeContentError(SphinxError):
-    """Raised after reading when at least one construct was refused."""
-
-    category = "Refused content"
-
-
 def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
     """Report one refused construct at its file and line and remember it for the end of reading."""
     logger.error(
@@ -71,11 +65,11 @@ def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None
         type="edition",
         subtype="refused",
     )
-    env.edition_refused.setdefault(env.current_document.docname or "", []).append(what)
+    refusals(env).setdefault(env.current_document.docname or "", []).append(what)
 
 
 def inside_srcdir(env: BuildEnvironment, target: str) -> bool:
-    """Whether ``target``, read as Sphinx reads paths in a page, names a file inside the source folder.
+    """Whether ``target``, read as Sphinx reads paths in a page, names a file inside ``docs/``.
 
     Absolute paths count from the source folder, relative ones from the page's folder;
     symbolic links are followed, so a link that leads out of ``docs/`` is outside.
@@ -246,33 +240,34 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
 # -- Bookkeeping: refusals per page, kept across parallel reads --------------------------
 
 
-def init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def refusals(env: BuildEnvironment) -> dict[str, list[str]]:
+    """What was refused, by page (kept in the pickled environment)."""
     if not hasattr(env, "edition_refused"):
         env.edition_refused = {}
+    return env.edition_refused
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.edition_refused.pop(docname, None)
+    refusals(env).pop(docname, None)
 
 
 def merge_info(
     app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
 ) -> None:
+    theirs = refusals(other)
     for docname in docnames:
-        if docname in other.edition_refused:
-            env.edition_refused[docname] = other.edition_refused[docname]
+        if docname in theirs:
+            refusals(env)[docname] = theirs[docname]
 
 
-def stop_if_refused(app: Sphinx, env: BuildEnvironment) -> None:
-    """End the build before anything is written when a page holds refused content."""
-    pages = sorted(name for name, found in env.edition_refused.items() if found)
-    if pages:
-        count = sum(len(env.edition_refused[name]) for name in pages)
-        msg = (
-            f"{count} construct(s) refused in {', '.join(pages)} (each is listed above "
-            "with its file and line); nothing was written."
-        )
-        raise UnsafeContentError(msg)
+def fail_if_refused(app: Sphinx, exception: Exception | None) -> None:
+    """Give the build a failing status while any page still holds refused content.
+
+    The refusals are kept per page in the environment, so an incremental build keeps
+    failing until the page is mended, even when the page itself was not read again.
+    """
+    if exception is None and any(refusals(app.env).values()):
+        app.statuscode = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -282,11 +277,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("literalinclude", GuardedLiteralInclude, override=True)
     app.add_directive("csv-table", GuardedCSVTable, override=True)
 
-    app.connect("env-before-read-docs", init_store)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)
-    app.connect("env-updated", stop_if_refused)
+    app.connect("build-finished", fail_if_refused)
     return {
         "version": "1",
         "env_version": 1,

@@ -1,4 +1,4 @@
-"""Build the edition's PDF with Typst: the ``typstpdf`` builder, its node handlers and offline compilation.
+"""Build the edition's PDF with Typst: the ``typstpdf`` builder, node handlers, offline compilation.
 
 sphinxcontrib-typstbuilder writes a Typst source; this module adds what the edition
 needs on top of it:
@@ -88,7 +88,9 @@ class EditionTypstTranslator(TypstTranslator):
 
     def visit_footnote_reference(self, node: Element) -> None:
         key = escape_str(self.label_ref(node["refid"]))
-        self.append_inline_fun(node, name="footnote", positional_params=[f"footnote-content({key})"])
+        self.append_inline_fun(
+            node, name="footnote", positional_params=[f"footnote-content({key})"]
+        )
         self.absorb_fun_in_body()
         raise nodes.SkipNode
 

@@ -1,0 +1,111 @@
+"""Build, preview, check and test the edition.
+
+Run through the wrapper, which installs nox itself: ``python3 noxw.py`` builds the HTML
+and the PDF; ``python3 noxw.py -s tests`` runs the tests; ``-l`` lists the sessions.
+Arguments after ``--`` reach the underlying tool (sphinx-build, pytest, ruff).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["docs", "pdf"]
+
+ROOT = Path(__file__).resolve().parent
+BUILD_REQUIREMENTS = ("-r", "requirements.txt")
+#: -W: any warning fails the build (Sphinx >= 8.1 still reports all of them first);
+#: -n: nitpicky, every cross-reference must resolve (conf.py sets it too).
+STRICT = ("-W", "-n")
+#: What docs-live watches besides docs/: whatever else changes the pages.
+WATCHED = ("conf.py", "_ext", "references.bib", "locale", "data")
+OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"
+
+
+def sphinx_build(session: nox.Session, builder: str, outdir: str) -> None:
+    session.run(
+        "sphinx-build",
+        "-b",
+        builder,
+        *STRICT,
+        "-c",
+        ".",
+        "-d",
+        f"build/doctrees/{builder}",  # outside the published folder
+        "docs",
+        outdir,
+        *session.posargs,
+    )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the HTML site into build/html."""
+    session.install(*BUILD_REQUIREMENTS)
+    sphinx_build(session, "html", "build/html")
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed)."""
+    session.install(*BUILD_REQUIREMENTS)
+    sphinx_build(session, "typstpdf", "build/pdf")
+
+
+@nox.session(name="docs-live")
+def docs_live(session: nox.Session) -> None:
+    """Serve the site on http://127.0.0.1:8000 and rebuild it on every change."""
+    session.install(*BUILD_REQUIREMENTS, "-r", "requirements/live.txt")
+    watched = [arg for path in WATCHED if (ROOT / path).exists() for arg in ("--watch", path)]
+    session.run(
+        "sphinx-autobuild",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        *watched,
+        "docs",
+        "build/live",
+        "-c",
+        ".",
+        "-d",
+        "build/doctrees/live",
+        *STRICT,
+        *session.posargs,
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (it builds the whole site, HTML and PDF, once)."""
+    session.install(*BUILD_REQUIREMENTS, "-r", "requirements/tests.txt")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check the Python code (ruff) and that no page repeats the source article's prose."""
+    session.install("-r", "requirements/lint.txt")
+    session.run("ruff", "check", *session.posargs)
+    session.run("ruff", "format", "--check")
+    if OVERLAP.exists():
+        session.run("python", str(OVERLAP), "docs")
+    else:
+        session.warn(
+            f"Prose overlap not checked: {OVERLAP} is missing (it comes with the workspace)."
+        )
+
+
+@nox.session
+def lock(session: nox.Session) -> None:
+    """Re-pin every requirements file from its .in file (after editing one)."""
+    session.install("-r", "requirements/nox.txt")
+    compile_ = ("uv", "pip", "compile", "--universal", "--python-version", "3.11", "--quiet")
+    session.run(*compile_, "requirements/build.in", "-o", "requirements.txt")
+    for name in ("tests", "lint", "live"):
+        with session.chdir("requirements"):
+            session.run(*compile_, f"{name}.in", "-o", f"{name}.txt")

@@ -1,0 +1,97 @@
+"""Reading a built PDF for the tests: its text, outline, links and fonts (with pypdf)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@dataclass
+class Heading:
+    title: str
+    page: int
+    children: list[Heading] = field(default_factory=list)
+
+
+def text(path: Path) -> str:
+    """All text of the PDF, with words hyphenated at line ends joined again.
+
+    Typst writes the hyphen of a line-end break as a soft hyphen (U+00AD). It uses the
+    same glyph for a real hyphen, and a glyph has one text in the PDF, so once a line
+    has been hyphenated, real hyphens read back as soft ones too: those are put back.
+    """
+    raw = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    joined = re.sub(r"(\w)[\u00ad-]\n(\w)", r"\1\2", raw)
+    return joined.replace("\u00ad", "-")
+
+
+def words(text_: str) -> str:
+    """The text as single-spaced words (line breaks no longer matter)."""
+    return " ".join(text_.split())
+
+
+def outline(path: Path) -> list[Heading]:
+    reader = PdfReader(path)
+
+    def walk(items) -> list[Heading]:
+        result: list[Heading] = []
+        for item in items:
+            if isinstance(item, list):
+                result[-1].children = walk(item)
+            else:
+                result.append(Heading(item.title, reader.get_destination_page_number(item)))
+        return result
+
+    return walk(reader.outline)
+
+
+def internal_link_pages(path: Path) -> list[tuple[int, int | None]]:
+    """(page holding the link, page it leads to or None) for every internal link annotation."""
+    reader = PdfReader(path)
+    page_ids = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    named = reader.named_destinations
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            destination = annotation.get("/Dest")
+            action = annotation.get("/A")
+            if destination is None and action is not None and action.get("/S") == "/GoTo":
+                destination = action.get("/D")
+            if destination is None:
+                continue  # an external link (/URI)
+            if isinstance(destination, str):  # a named destination
+                target = named.get(destination)
+                links.append(
+                    (number, reader.get_destination_page_number(target) if target else None)
+                )
+                continue
+            first = destination[0]
+            target = page_ids.get(first.idnum) if isinstance(first, IndirectObject) else None
+            links.append((number, target))
+    return links
+
+
+def fonts(path: Path) -> dict[str, bool]:
+    """Each font used on any page, and whether its program is embedded in the file."""
+    found: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            found[str(font["/BaseFont"])] = any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+    return found

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "edition.guard"]
+exclude_patterns = ["parcalar"]  # fragments included by index.md, not pages of their own

@@ -1,0 +1,119 @@
+"""The real edition, built once (HTML and PDF) with the nox sessions' strict options."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pybtex.database
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, strict_build
+
+
+def soup(build, docname: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (build.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def test_html_builds_with_no_warning(site):
+    assert site.html.status == 0, site.html.warnings
+    assert site.html.warnings == ""
+
+
+def test_every_page_is_reachable_from_the_toctree(site):
+    env = site.html.env
+    reached, todo = set(), [env.config.root_doc]
+    while todo:
+        docname = todo.pop()
+        if docname not in reached:
+            reached.add(docname)
+            todo.extend(env.toctree_includes.get(docname, []))
+    on_disk = {
+        p.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        for p in (ROOT / "docs").rglob("*.md")
+    }
+    assert reached == env.found_docs == on_disk
+
+
+def test_doctrees_stay_out_of_the_published_folder(site):
+    assert not list(site.html.outdir.rglob("*.doctree"))
+    assert not list(site.html.outdir.rglob("environment.pickle"))
+    assert not [
+        p for p in site.html.outdir.glob("_sources/**/*") if p.is_file()
+    ]  # html_copy_source
+
+
+def test_bibliography_is_the_top_level_references_bib(site):
+    bibdata = site.html.env.domaindata["cite"]["bibdata"]  # sphinxcontrib-bibtex's parse
+    assert list(bibdata.bibfiles) == [ROOT / "references.bib"]
+    keys = set(pybtex.database.parse_file(ROOT / "references.bib").entries)
+    listed = {
+        entry["id"].removeprefix("kaynak-")
+        for entry in soup(site.html, "kaynakca").select(".bibliography div.citation")
+    }
+    assert listed == keys
+
+
+def test_citations_and_entries_read_in_turkish(site):
+    page = soup(site.html, "kaynakca")
+    text = " ".join(page.find("article").get_text().split())
+    assert "(Lenin, Lenin’in Son Kavgası, s. 180)" in text
+    entries = [" ".join(e.get_text().split()) for e in page.select(".bibliography div.citation")]
+    assert entries == [
+        "Lenin, Ekim Devrimi Dosyası, çev. Kenan Somer, Sol Yayınları, 1999.",
+        "Lenin, Lenin’in Son Kavgası, çev. Meral Delikara Topçu, Öteki Yayınevi, 1999.",
+        "Turan, Mehmet İnanç ve Sait Almış, “Lenin’in son yazıları ve mektupları”, "
+        "Lenin’e Dönüş içinde, yay. haz. Sait Almış ve Mehmet İnanç Turan, t.y.",
+        "V. İlyiç Lenin, Biyografi, çev. Gönül Özen Sezer, Sorun Yayınları, 2000.",
+    ]
+    for english in (" and ", "n.d.", "edition", "In:", "et al", "pages", "editor"):
+        assert english not in " ".join(entries)
+
+
+@pytest.mark.parametrize(
+    ("selector", "turkish", "english"),
+    [
+        (".skip-to-content", "İçeriğe geç", "Skip to content"),
+        (".toc-title", "Bu sayfada", "On this page"),
+        (".back-to-top", "Başa dön", "Back to top"),
+        (".next-page .context", "Sonraki", "Next"),
+        (".prev-page .context", "Önceki", "Previous"),
+    ],
+)
+def test_interface_strings_are_turkish(site, selector, turkish, english):
+    element = soup(site.html, "giris").select_one(selector)
+    assert element is not None, selector
+    shown = " ".join(element.get_text().split())
+    assert shown == turkish
+    assert english not in shown
+
+
+def test_pages_declare_turkish(site):
+    for docname in site.html.env.found_docs:
+        assert soup(site.html, docname).html["lang"] == "tr"
+
+
+def test_permalinks_are_titled_in_turkish(site):
+    titles = {a["title"] for a in soup(site.html, "giris").select("a.headerlink")}
+    assert titles <= {"Bu başlığın bağlantısı", "Bu tablonun bağlantısı"}
+    assert "Bu başlığın bağlantısı" in titles
+
+
+def test_the_real_configuration_refuses_raw_html(tmp_path):
+    """The guard is wired into conf.py: a <script> in a real page fails the real build."""
+    copy = tmp_path / "edition"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns("build", ".nox", ".git", "tests", "__pycache__", "*.mo"),
+    )
+    page = copy / "docs" / "giris.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines[3:3] = ["", '<script>document.title = "ele geçirildi"</script>', ""]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build = strict_build("html", tmp_path / "out", srcdir=copy / "docs", confdir=copy)
+    assert build.status != 0
+    assert f"{Path(copy, 'docs', 'giris.md')}:5: ERROR: Raw HTML" in build.warnings
+    assert "ele geçirildi" not in (build.outdir / "giris.html").read_text(encoding="utf-8")
