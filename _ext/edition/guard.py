@@ -56,7 +56,7 @@ FILE_ADVICE = (
 
 
 def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
-    """Report one refused construct at its file and line and remember it for the end of reading."""
+    """Report one refused construct at its file and line, and record it so that the build fails."""
     logger.error(
         "%s is not allowed in the edition's pages: %s.",
         what,
