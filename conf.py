@@ -31,6 +31,11 @@ extensions = [
     "sphinx_design",
     # Local (``_ext/edition/``)
     "edition.guard",
+    "edition.domain",
+    "edition.citations",
+    "edition.quotations",
+    "edition.conclusions",
+    "edition.notes",
     "edition.bibstyle",
     "edition.pdf",
     "edition.html",

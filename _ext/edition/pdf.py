@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinxcontrib_typstbuilder._builder import TypstBuilder
-from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str
+from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str, to_str_list
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -123,8 +123,12 @@ class EditionTypstTranslator(TypstTranslator):
             self.append_markup_arg(node)
         elif component:
             self.add_pending_labels(node["ids"])
-        else:
+        elif "literal-block-wrapper" in node["classes"]:
             super().visit_container(node)
+        else:  # the template styles it by class (e.g. the conclusions list of a theme page)
+            self.append_block_fun(
+                node, name="container", named_params={"classes": to_str_list(node["classes"])}
+            )
 
     def depart_container(self, node: Element) -> None:
         component = node.get("design_component")
@@ -134,7 +138,7 @@ class EditionTypstTranslator(TypstTranslator):
             title = self.pop_el()
             self.curr_element().named_params["title"] = title
         elif not component:
-            super().depart_container(node)
+            self.absorb_fun_in_body()
 
     def visit_PassthroughTextElement(self, node: Element) -> None:  # noqa: N802 (node name)
         link = node.next_node(nodes.reference)

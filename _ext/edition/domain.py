@@ -1,0 +1,243 @@
+"""The ``edition`` domain: the registry of the edition's quotations, conclusions and theme pages.
+
+Every object has a stable id chosen by the page's author. The domain lists them in
+``objects.inv`` and the search index (``get_objects``), resolves ``{edition:alinti}`` and
+``{edition:sonuc}`` references, keeps its data correct across incremental and parallel
+builds (``clear_doc``/``merge_domaindata``), and checks, once every page is read, that each
+conclusion rests on sections that exist on theme pages and that each theme page supports
+at least one conclusion. The directives that fill it live in ``quotations.py`` and
+``conclusions.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+
+class Quotation(NamedTuple):
+    docname: str
+    line: int
+    key: str  #: BibTeX key of the edition quoted
+    locator: str  #: page(s) in that edition, as the source gives them
+    document: str  #: the document quoted ("" when the source does not name it)
+    date: str  #: its date as written ("" when not given)
+    text: str  #: the quotation's text, for indexes and previews
+
+
+class Conclusion(NamedTuple):
+    docname: str
+    line: int
+    number: int
+    title: str
+    basis: tuple[str, ...]  #: labels of the theme sections it rests on
+
+
+class EditionDomain(Domain):
+    """Quotations, conclusions and theme pages of the edition."""
+
+    name = "edition"
+    label = "Edisyon"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "quotation": ObjType("alıntı", "alinti"),
+        "conclusion": ObjType("sonuç", "sonuc"),
+    }
+    roles: ClassVar[dict[str, XRefRole]] = {
+        "alinti": XRefRole(innernodeclass=nodes.inline),
+        "sonuc": XRefRole(innernodeclass=nodes.inline),
+    }
+    initial_data: ClassVar[dict[str, dict[str, Any]]] = {
+        "quotations": {},  # id -> Quotation
+        "conclusions": {},  # id -> Conclusion
+        "theme_pages": {},  # docname -> line of its {dayanan-sonuclar}
+    }
+    data_version = 1
+
+    @property
+    def quotations(self) -> dict[str, Quotation]:
+        return self.data["quotations"]
+
+    @property
+    def conclusions(self) -> dict[str, Conclusion]:
+        return self.data["conclusions"]
+
+    @property
+    def theme_pages(self) -> dict[str, int]:
+        return self.data["theme_pages"]
+
+    # -- Filling ------------------------------------------------------------------
+
+    def note_quotation(self, ident: str, quotation: Quotation) -> None:
+        if ident in self.quotations and self.quotations[ident].docname != quotation.docname:
+            other = self.quotations[ident]
+            logger.warning(
+                "quotation id %r is already used in %s (line %d); give this quotation its own id",
+                ident,
+                self.env.doc2path(other.docname),
+                other.line,
+                location=(quotation.docname, quotation.line),
+                type="edition",
+                subtype="duplicate",
+            )
+        self.quotations[ident] = quotation
+
+    def note_conclusion(self, ident: str, conclusion: Conclusion) -> None:
+        self.conclusions[ident] = conclusion
+
+    def note_theme_page(self, docname: str, line: int) -> None:
+        self.theme_pages[docname] = line
+
+    # -- Incremental and parallel builds -------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        for registry in (self.quotations, self.conclusions):
+            for ident, obj in list(registry.items()):
+                if obj.docname == docname:
+                    del registry[ident]
+        self.theme_pages.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for kind in ("quotations", "conclusions"):
+            for ident, obj in otherdata[kind].items():
+                if obj.docname in docnames:
+                    self.data[kind][ident] = obj
+        for docname, line in otherdata["theme_pages"].items():
+            if docname in docnames:
+                self.theme_pages[docname] = line
+
+    # -- Queries --------------------------------------------------------------------
+
+    def conclusions_resting_on(self, docname: str) -> list[tuple[str, Conclusion, list[str]]]:
+        """Conclusions with a basis on ``docname``: (id, conclusion, labels of that page)."""
+        labels = self.env.domains.standard_domain.labels
+        found = []
+        for ident, conclusion in self.conclusions.items():
+            here = [label for label in conclusion.basis if labels.get(label, ("",))[0] == docname]
+            if here:
+                found.append((ident, conclusion, here))
+        return sorted(found, key=lambda item: item[1].number)
+
+    def check_consistency(self) -> None:
+        labels = self.env.domains.standard_domain.labels
+        for ident, conclusion in sorted(self.conclusions.items()):
+            for label in conclusion.basis:
+                if label not in labels:
+                    logger.warning(
+                        "conclusion %r rests on %r, but no section has that label; "
+                        "use the label of a section on a theme page",
+                        ident,
+                        label,
+                        location=(conclusion.docname, conclusion.line),
+                        type="edition",
+                        subtype="conclusion",
+                    )
+                elif labels[label][0] not in self.theme_pages:
+                    logger.warning(
+                        "conclusion %r rests on %r, which is on %s, not on a theme page "
+                        "(a page with {dayanan-sonuclar}); name a section of a theme page",
+                        ident,
+                        label,
+                        labels[label][0],
+                        location=(conclusion.docname, conclusion.line),
+                        type="edition",
+                        subtype="conclusion",
+                    )
+        for docname, line in sorted(self.theme_pages.items()):
+            if not self.conclusions_resting_on(docname):
+                logger.warning(
+                    "no conclusion rests on this theme page; add one of its section labels "
+                    "to the :dayanak: of the conclusions it supports",
+                    location=(docname, line),
+                    type="edition",
+                    subtype="conclusion",
+                )
+
+    # -- References and inventories ---------------------------------------------------
+
+    def _target(self, typ: str, target: str) -> tuple[str, str] | None:
+        if typ == "alinti" and target in self.quotations:
+            return self.quotations[target].docname, f"Alıntı: {target}"
+        if typ == "sonuc" and target in self.conclusions:
+            conclusion = self.conclusions[target]
+            return conclusion.docname, f"Sonuç {conclusion.number}: {conclusion.title}"
+        return None
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        found = self._target(typ, target)
+        if found is None:
+            return None
+        docname, title = found
+        if not node.get("refexplicit") and typ == "sonuc":
+            contnode = contnode.__class__("", title)
+        return make_refnode(builder, fromdocname, docname, target, contnode, title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        results = []
+        for typ in ("alinti", "sonuc"):
+            found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if found is not None:
+                results.append((f"edition:{typ}", found))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for ident, quotation in self.quotations.items():
+            yield ident, f"Alıntı: {ident}", "quotation", quotation.docname, ident, 1
+        for ident, conclusion in self.conclusions.items():
+            title = f"Sonuç {conclusion.number}: {conclusion.title}"
+            yield ident, title, "conclusion", conclusion.docname, ident, 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        return None
+
+
+def edition_domain(env: BuildEnvironment) -> EditionDomain:
+    return env.get_domain("edition")  # type: ignore[return-value]
+
+
+def theme_pages(env: BuildEnvironment) -> Iterable[str]:
+    return sorted(edition_domain(env).theme_pages)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_domain(EditionDomain)
+    return {
+        "version": "1",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,136 @@
+"""Lenin quoted verbatim with his edition and page: the ``{alinti}`` directive.
+
+::
+
+    :::{alinti} alinti-dis-ticaret-korunma
+    :kaynak: lenin-son-kavgasi
+    :sayfa: 180
+    :belge: Dış Ticaret Tekeli Üzerine
+    :tarih: 13 Aralık 1922
+
+    Buharin’in gümrük sistemine ilişkin tüm savları …
+    :::
+
+renders a block quotation whose last paragraph ends with a citation footnote (the
+edition from ``references.bib``, ``s. 180``) and whose attribution names the speaker,
+the document and its date. The argument is the quotation's stable id: its anchor, its
+``{edition:alinti}`` target and its entry in ``objects.inv``. A quotation with no text,
+no ``:kaynak:``, a key that is not in ``references.bib`` or no ``:sayfa:`` is refused
+with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from edition.citations import bib_keys, citation_footnote
+from edition.domain import Quotation, edition_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+#: A page range as "88-89" becomes "88–89" (an en dash, as Turkish typesetting has it).
+RANGE = re.compile(r"(\d)\s*-\s*(\d)")
+
+
+def page_locator(pages: str) -> str:
+    """``"88-89"`` → ``"s. 88–89"``; a locator that already says what it is stays as it is."""
+    pages = RANGE.sub(r"\1–\2", pages.strip())
+    return f"s. {pages}" if pages[:1].isdigit() else pages
+
+
+class AlintiDirective(SphinxDirective):
+    """A verbatim quotation with attribution and a citation footnote."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "kaynak": directives.unchanged,  # BibTeX key
+        "sayfa": directives.unchanged,  # page(s) in that edition
+        "belge": directives.unchanged,  # the document quoted
+        "tarih": directives.unchanged,  # its date
+        "yazar": directives.unchanged,  # the speaker, when not Lenin
+    }
+
+    def problem(self, message: str, *args: Any) -> None:
+        logger.warning(
+            message,
+            *args,
+            location=self.get_location(),
+            type="edition",
+            subtype="quotation",
+        )
+
+    def run(self) -> list[nodes.Node]:
+        ident = self.arguments[0]
+        if ident != nodes.make_id(ident):
+            self.problem(
+                "quotation id %r is not a plain ASCII id; use lower-case letters, digits "
+                "and hyphens (e.g. %r)",
+                ident,
+                nodes.make_id(ident),
+            )
+        text = "\n".join(self.content).strip()
+        key = self.options.get("kaynak", "").strip()
+        pages = self.options.get("sayfa", "").strip()
+        if not text:
+            self.problem("quotation %r has no text; put the quoted words inside the directive", ident)
+            return []
+        if not key:
+            self.problem("quotation %r has no :kaynak:; give the BibTeX key of the edition", ident)
+        elif key not in bib_keys(self.env):
+            self.problem(
+                "quotation %r cites %r, which is not in references.bib; use one of: %s",
+                ident,
+                key,
+                ", ".join(sorted(bib_keys(self.env))),
+            )
+            key = ""
+        if not pages:
+            self.problem("quotation %r has no :sayfa:; give the page(s) of the edition", ident)
+
+        quote = nodes.block_quote(classes=["alinti"])
+        quote["ids"].append(ident)
+        quote["names"].append(ident)
+        self.set_source_info(quote)
+        self.state.document.note_explicit_target(quote, quote)
+        quote.extend(self.parse_content_to_nodes())
+
+        if key and pages:
+            mark, messages = citation_footnote(
+                self.env,
+                self.state.inliner,
+                self.lineno,
+                [(key, page_locator(pages))],
+                f"the quotation {ident!r}",
+            )
+            paragraphs = list(quote.findall(nodes.paragraph))
+            (paragraphs[-1] if paragraphs else quote).extend(mark + messages)
+
+        speaker = self.options.get("yazar", "Lenin").strip()
+        document = self.options.get("belge", "").strip()
+        date = self.options.get("tarih", "").strip()
+        attribution = speaker + (f", “{document}”" if document else "") + (f", {date}" if date else "")
+        quote += nodes.attribution("", attribution)
+
+        edition_domain(self.env).note_quotation(
+            ident,
+            Quotation(self.env.docname, self.lineno, key, pages, document, date, " ".join(text.split())),
+        )
+        return [quote]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.domain")
+    app.setup_extension("edition.citations")
+    app.add_directive("alinti", AlintiDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
