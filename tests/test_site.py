@@ -58,8 +58,8 @@ def test_bibliography_is_the_top_level_references_bib(site):
 
 def test_citations_and_entries_read_in_turkish(site):
     page = soup(site.html, "kaynakca")
-    text = " ".join(page.find("article").get_text().split())
-    assert "(Lenin, Lenin’in Son Kavgası, s. 180)" in text
+    notes = [" ".join(n.find("p").get_text().split()) for n in page.select("aside.footnote")]
+    assert notes == ["Lenin, Lenin’in Son Kavgası, s. 180."]
     entries = [" ".join(e.get_text().split()) for e in page.select(".bibliography div.citation")]
     assert entries == [
         "Lenin, Ekim Devrimi Dosyası, çev. Kenan Somer, Sol Yayınları, 1999.",

@@ -1,4 +1,4 @@
-"""Footnote citations with page numbers, their text taken from ``references.bib``: the ``{kaynak}`` role.
+"""Footnote citations with their page, the text taken from ``references.bib``: ``{kaynak}``.
 
 Turkish humanities readers expect a numbered footnote for each citation, with the page.
 sphinxcontrib-bibtex's ``{footcite}`` makes footnotes but takes no page (locator), and
@@ -174,7 +174,9 @@ class CitationFootnotes(Transform):
         for position, reference in enumerate(document.findall(nodes.footnote_reference)):
             first_use.setdefault(reference.get("refname", ""), position)
         document.autofootnotes.sort(
-            key=lambda note: min((first_use.get(n, len(first_use)) for n in note["names"]), default=0)
+            key=lambda note: min(
+                (first_use.get(n, len(first_use)) for n in note["names"]), default=0
+            )
         )
         for footnote in document.autofootnotes:
             footnote.parent.remove(footnote)

@@ -34,6 +34,7 @@ from edition.domain import Conclusion, edition_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -184,8 +185,28 @@ class LinkConclusions(SphinxPostTransform):
             node.replace_self(items if len(items) else [])
 
 
+def remember_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.edition_read_now = set(docnames)
+
+
+def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """When a conclusions page or a theme page was read again, write all of them again.
+
+    Each lists the other's titles and links, so in an incremental build a changed
+    conclusion must also refresh the theme pages it names (and a renamed theme section
+    the conclusions naming it), though those pages' own sources did not change.
+    """
+    domain = edition_domain(env)
+    linked = set(domain.theme_pages) | {c.docname for c in domain.conclusions.values()}
+    if getattr(env, "edition_read_now", set()) & linked:
+        return sorted(linked)
+    return []
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.domain")
+    app.connect("env-before-read-docs", remember_read)
+    app.connect("env-get-updated", rewrite_linked_pages)
     app.add_directive("sonuc", SonucDirective)
     app.add_directive("dayanan-sonuclar", DayananSonuclarDirective)
     app.add_post_transform(LinkConclusions)

@@ -24,11 +24,10 @@ if TYPE_CHECKING:
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-    from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 

@@ -83,7 +83,9 @@ class AlintiDirective(SphinxDirective):
         key = self.options.get("kaynak", "").strip()
         pages = self.options.get("sayfa", "").strip()
         if not text:
-            self.problem("quotation %r has no text; put the quoted words inside the directive", ident)
+            self.problem(
+                "quotation %r has no text; put the quoted words inside the directive", ident
+            )
             return []
         if not key:
             self.problem("quotation %r has no :kaynak:; give the BibTeX key of the edition", ident)
@@ -119,12 +121,16 @@ class AlintiDirective(SphinxDirective):
         speaker = self.options.get("yazar", "Lenin").strip()
         document = self.options.get("belge", "").strip()
         date = self.options.get("tarih", "").strip()
-        attribution = speaker + (f", “{document}”" if document else "") + (f", {date}" if date else "")
+        attribution = (
+            speaker + (f", “{document}”" if document else "") + (f", {date}" if date else "")
+        )
         quote += nodes.attribution("", attribution)
 
         edition_domain(self.env).note_quotation(
             ident,
-            Quotation(self.env.docname, self.lineno, key, pages, document, date, " ".join(text.split())),
+            Quotation(
+                self.env.docname, self.lineno, key, pages, document, date, " ".join(text.split())
+            ),
         )
         return [quote]
 
