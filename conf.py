@@ -36,6 +36,9 @@ extensions = [
     "edition.quotations",
     "edition.conclusions",
     "edition.notes",
+    "edition.chronology",
+    "edition.persons",
+    "edition.quotation_index",
     "edition.bibstyle",
     "edition.pdf",
     "edition.html",
@@ -66,6 +69,11 @@ bibtex_default_style = "tr"  # edition.bibstyle: Turkish entries (çev., yay. ha
 bibtex_reference_style = "tr"  # edition.bibstyle: (Yazar, Başlık, s. N)
 bibtex_cite_id = "kaynak-{key}"  # readable, stable anchors for the entries
 bibtex_bibliography_id = "kaynak-listesi-{bibliography_count}"
+
+# -- Data (data/*.yaml, read by edition.chronology and edition.persons) -------------
+
+edition_chronology = "data/kronoloji.yaml"
+edition_persons = "data/kisiler.yaml"
 
 # -- HTML ----------------------------------------------------------------------
 

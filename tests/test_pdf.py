@@ -29,7 +29,7 @@ def html_words(site) -> set[str]:
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
         for headerlink in article.select("a.headerlink"):
             headerlink.decompose()
-        found |= set(re.findall(r"\w+", article.get_text()))
+        found |= set(re.findall(r"\w+", article.get_text(" ")))
     return found
 
 

@@ -30,7 +30,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from edition.domain import Conclusion, edition_domain
+from edition.domain import Conclusion, edition_domain, read_now
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BASIS_TITLE = "Dayandığı bölümler"
+QUOTATIONS_TITLE = "Bu bölümlerdeki alıntılar"
 BACKLINKS_TITLE = "Bu sayfaya dayanan sonuçlar"
 
 
@@ -153,6 +154,33 @@ class LinkConclusions(SphinxPostTransform):
 
     default_priority = ReferencesResolver.default_priority - 1
 
+    def supporting_quotations(self, basis: list[str], labels: dict[str, Any]) -> list[nodes.Node]:
+        """A line naming the quotations that stand in those sections, if there are any."""
+        from edition.quotations import incipit
+
+        quotations = supporting(edition_domain(self.env), basis, labels)
+        if not quotations:
+            return []
+        para = nodes.paragraph(classes=["sonuc-alintilar"])
+        para += nodes.strong("", f"{QUOTATIONS_TITLE}: ")
+        for index, (ident, quotation) in enumerate(quotations):
+            if index:
+                para += nodes.Text("; ")
+            para += addnodes.pending_xref(
+                "",
+                nodes.inline("", incipit(quotation.text, 5)),
+                refdomain="edition",
+                reftype="alinti",
+                reftarget=ident,
+                refexplicit=True,
+                refwarn=True,
+            )
+            when = ", ".join(part for part in (quotation.document, quotation.date) if part)
+            if when:
+                para += nodes.Text(f" ({when})")
+        para += nodes.Text(".")
+        return [para]
+
     def run(self, **kwargs: Any) -> None:
         domain = edition_domain(self.env)
         labels = self.env.domains.standard_domain.labels
@@ -169,7 +197,7 @@ class LinkConclusions(SphinxPostTransform):
                 if page is not None:
                     para += nodes.Text(f" ({page.astext()})")
             para += nodes.Text(".")
-            node.replace_self(para)
+            node.replace_self([para, *self.supporting_quotations(known, labels)])
         for node in list(self.document.findall(conclusion_backlinks)):
             items = nodes.bullet_list()
             for ident, _conclusion, here in domain.conclusions_resting_on(node["docname"]):
@@ -185,10 +213,6 @@ class LinkConclusions(SphinxPostTransform):
             node.replace_self(items if len(items) else [])
 
 
-def remember_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    env.edition_read_now = set(docnames)
-
-
 def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """When a conclusions page or a theme page was read again, write all of them again.
 
@@ -198,14 +222,26 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     domain = edition_domain(env)
     linked = set(domain.theme_pages) | {c.docname for c in domain.conclusions.values()}
-    if getattr(env, "edition_read_now", set()) & linked:
+    if read_now(env) & linked:
         return sorted(linked)
     return []
 
 
+def supporting(domain: Any, basis: list[str], labels: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The quotations standing in the sections a conclusion rests on, in date order."""
+    from edition.data import sort_key_of_turkish
+
+    wanted = {(labels[label][0], labels[label][1]) for label in basis}
+    found = [
+        (ident, quotation)
+        for ident, quotation in domain.quotations.items()
+        if any((quotation.docname, section) in wanted for section in quotation.sections)
+    ]
+    return sorted(found, key=lambda item: (sort_key_of_turkish(item[1].date), item[0]))
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.domain")
-    app.connect("env-before-read-docs", remember_read)
     app.connect("env-get-updated", rewrite_linked_pages)
     app.add_directive("sonuc", SonucDirective)
     app.add_directive("dayanan-sonuclar", DayananSonuclarDirective)

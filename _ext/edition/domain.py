@@ -40,6 +40,14 @@ class Quotation(NamedTuple):
     document: str  #: the document quoted ("" when the source does not name it)
     date: str  #: its date as written ("" when not given)
     text: str  #: the quotation's text, for indexes and previews
+    sections: tuple[str, ...] = ()  #: ids of the sections it stands in, innermost first
+
+
+class Anchored(NamedTuple):
+    """An object that lives at an anchor of a generated page (chronology entry, person)."""
+
+    docname: str
+    title: str
 
 
 class Conclusion(NamedTuple):
@@ -58,17 +66,24 @@ class EditionDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         "quotation": ObjType("alıntı", "alinti"),
         "conclusion": ObjType("sonuç", "sonuc"),
+        "chronology": ObjType("kronoloji kaydı", "kronoloji"),
+        "person": ObjType("kişi", "kisi"),
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "alinti": XRefRole(innernodeclass=nodes.inline),
         "sonuc": XRefRole(innernodeclass=nodes.inline),
+        "kronoloji": XRefRole(innernodeclass=nodes.inline),
+        "kisi": XRefRole(innernodeclass=nodes.inline),
     }
     initial_data: ClassVar[dict[str, dict[str, Any]]] = {
         "quotations": {},  # id -> Quotation
         "conclusions": {},  # id -> Conclusion
         "theme_pages": {},  # docname -> line of its {dayanan-sonuclar}
+        "chronology": {},  # id -> Anchored, on the page holding {kronoloji}
+        "persons": {},  # id -> Anchored, on the page holding {kisiler}
+        "mentions": {},  # docname -> ids of the persons the page names
     }
-    data_version = 1
+    data_version = 3
 
     @property
     def quotations(self) -> dict[str, Quotation]:
@@ -104,23 +119,44 @@ class EditionDomain(Domain):
     def note_theme_page(self, docname: str, line: int) -> None:
         self.theme_pages[docname] = line
 
+    def note_anchored(self, kind: str, docname: str, objects: Iterable[tuple[str, str]]) -> None:
+        """Objects (id, title) of a generated page: ``kind`` is "chronology" or "persons"."""
+        for ident, title in objects:
+            self.data[kind][ident] = Anchored(docname, title)
+
+    def note_mentions(self, docname: str, person_ids: list[str]) -> None:
+        self.data["mentions"][docname] = person_ids
+
+    def note_quotation_sections(self, ident: str, sections: tuple[str, ...]) -> None:
+        if ident in self.quotations:
+            self.quotations[ident] = self.quotations[ident]._replace(sections=sections)
+
     # -- Incremental and parallel builds -------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
-        for registry in (self.quotations, self.conclusions):
+        for registry in (
+            self.quotations,
+            self.conclusions,
+            self.data["chronology"],
+            self.data["persons"],
+        ):
             for ident, obj in list(registry.items()):
                 if obj.docname == docname:
                     del registry[ident]
         self.theme_pages.pop(docname, None)
+        self.data["mentions"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for kind in ("quotations", "conclusions"):
+        for kind in ("quotations", "conclusions", "chronology", "persons"):
             for ident, obj in otherdata[kind].items():
                 if obj.docname in docnames:
                     self.data[kind][ident] = obj
         for docname, line in otherdata["theme_pages"].items():
             if docname in docnames:
                 self.theme_pages[docname] = line
+        for docname, ids in otherdata["mentions"].items():
+            if docname in docnames:
+                self.data["mentions"][docname] = ids
 
     # -- Queries --------------------------------------------------------------------
 
@@ -177,6 +213,10 @@ class EditionDomain(Domain):
         if typ == "sonuc" and target in self.conclusions:
             conclusion = self.conclusions[target]
             return conclusion.docname, f"Sonuç {conclusion.number}: {conclusion.title}"
+        if typ == "kronoloji" and target in self.data["chronology"]:
+            return self.data["chronology"][target]
+        if typ == "kisi" and target in self.data["persons"]:
+            return self.data["persons"][target]
         return None
 
     def resolve_xref(
@@ -193,7 +233,7 @@ class EditionDomain(Domain):
         if found is None:
             return None
         docname, title = found
-        if not node.get("refexplicit") and typ == "sonuc":
+        if not node.get("refexplicit") and typ in ("sonuc", "kronoloji", "kisi"):
             contnode = contnode.__class__("", title)
         return make_refnode(builder, fromdocname, docname, target, contnode, title)
 
@@ -207,7 +247,7 @@ class EditionDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, Element]]:
         results = []
-        for typ in ("alinti", "sonuc"):
+        for typ in ("alinti", "sonuc", "kronoloji", "kisi"):
             found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if found is not None:
                 results.append((f"edition:{typ}", found))
@@ -219,6 +259,9 @@ class EditionDomain(Domain):
         for ident, conclusion in self.conclusions.items():
             title = f"Sonuç {conclusion.number}: {conclusion.title}"
             yield ident, title, "conclusion", conclusion.docname, ident, 1
+        for kind, typ in (("chronology", "chronology"), ("persons", "person")):
+            for ident, obj in self.data[kind].items():
+                yield ident, obj.title, typ, obj.docname, ident, 1
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         return None
@@ -228,12 +271,19 @@ def edition_domain(env: BuildEnvironment) -> EditionDomain:
     return env.get_domain("edition")  # type: ignore[return-value]
 
 
-def theme_pages(env: BuildEnvironment) -> Iterable[str]:
-    return sorted(edition_domain(env).theme_pages)
+def remember_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.edition_read_now = set(docnames)
+
+
+def read_now(env: BuildEnvironment) -> set[str]:
+    """The pages read (again) in this build; generated lists that gather from every page
+    must then be written again even where their own page did not change."""
+    return getattr(env, "edition_read_now", set())
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(EditionDomain)
+    app.connect("env-before-read-docs", remember_read)
     return {
         "version": "1",
         "env_version": 1,

@@ -135,8 +135,31 @@ class AlintiDirective(SphinxDirective):
         return [quote]
 
 
+def note_sections(app: Sphinx, doctree: nodes.document) -> None:
+    """Record, for each quotation, the ids of the sections it stands in (innermost first)."""
+    domain = edition_domain(app.env)
+    for quote in doctree.findall(nodes.block_quote):
+        if "alinti" not in quote["classes"] or not quote["ids"]:
+            continue
+        ids: list[str] = []
+        parent = quote.parent
+        while parent is not None:
+            if isinstance(parent, nodes.section):
+                ids.extend(parent["ids"])
+            parent = parent.parent
+        domain.note_quotation_sections(quote["ids"][0], tuple(ids))
+
+
+def incipit(text: str, words: int = 7) -> str:
+    """The first words of a quotation, for lists: “Buharin’in gümrük sistemine …”."""
+    parts = text.split()
+    shown = " ".join(parts[:words]).rstrip(",;:")
+    return f"“{shown}{' …' if len(parts) > words else ''}”"
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.domain")
     app.setup_extension("edition.citations")
     app.add_directive("alinti", AlintiDirective)
+    app.connect("doctree-read", note_sections)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,395 @@
+"""The persons register (``data/kisiler.yaml``): one spelling per person, linked from the pages.
+
+* ``{kisiler}`` renders the register as a glossary: each person is a term anchored at
+  ``kisi-<id>`` (so ``{term}``, ``{edition:kisi}`` and Sphinx's index know them) with
+  full name, life dates, role, other spellings and the pages that name them.
+* Every page is scanned once read. The first mention of a person on a page becomes a
+  link to the register and an index entry. A *variant* spelling in the page's own prose
+  (say "Dzerzhinsky" for Dzerjinski) is refused at its line, with the spelling to use.
+  Quotations keep their source's spelling, and so does a variant between “ ” (an
+  editorial note quoting the source's form).
+* ``{kisi}`` links a person explicitly (``{kisi}`Troçki``, ``{kisi}`Lev Troçki <trocki>```);
+  a name the register does not know is refused: add the person to the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains.std import make_glossary_term
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from edition.data import Entry, check_ids, problem, read_entries
+from edition.domain import edition_domain, read_now
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docutils.parsers.rst.states import Inliner
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+FIELDS = {"id", "ad", "tam_ad", "yasam", "varyantlar", "kaynakta", "rol"}
+#: Text between typographic double quotes: quoted words keep their spelling.
+QUOTED = re.compile(r"“[^”]*”")
+#: Where spellings are not checked: code, generated bibliography entries, index data.
+NO_LINT = (
+    nodes.literal,
+    nodes.literal_block,
+    nodes.raw,
+    nodes.citation,
+    nodes.comment,
+    addnodes.index,
+    nodes.target,
+    addnodes.glossary,
+)
+#: Where names are not linked either: links already, titles, footnotes, terms.
+NO_LINK = (
+    *NO_LINT,
+    nodes.reference,
+    addnodes.pending_xref,
+    nodes.footnote,
+    nodes.title,
+    nodes.term,
+    nodes.rubric,
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    ident: str
+    location: str
+    name: str
+    full_name: str
+    life: str
+    variants: tuple[str, ...]
+    source_spelling: str
+    role: str
+
+    @property
+    def anchor(self) -> str:
+        return f"kisi-{self.ident}"
+
+
+def validate(entry: Entry, ident: str) -> Person | None:
+    fields = entry.fields
+    ok = True
+
+    def bad(message: str, *args: Any) -> None:
+        nonlocal ok
+        problem(entry.location, f"person {ident!r}: {message}", *args)
+        ok = False
+
+    for name in sorted(set(fields) - FIELDS):
+        bad("unknown field %r; the fields are %s", name, ", ".join(sorted(FIELDS)))
+    name = " ".join(str(fields.get("ad", "")).split())
+    if not name:
+        bad("no 'ad'; give the spelling the edition uses")
+    if not str(fields.get("rol", "")).strip():
+        bad("no 'rol'; say in a sentence who the person was in 1922–1923")
+    variants = fields.get("varyantlar", [])
+    if not isinstance(variants, list) or not all(
+        isinstance(v, str) and v.strip() for v in variants
+    ):
+        bad("'varyantlar' must be a list of spellings, e.g. [Trotsky, Trotski]")
+        variants = []
+    source = str(fields.get("kaynakta", "")).strip()
+    if not ok:
+        return None
+    return Person(
+        ident,
+        entry.location,
+        name,
+        " ".join(str(fields.get("tam_ad", "")).split()),
+        str(fields.get("yasam", "")).strip(),
+        tuple(v.strip() for v in variants),
+        source,
+        " ".join(str(fields["rol"]).split()),
+    )
+
+
+@dataclass
+class Register:
+    persons: list[Person]
+    by_name: dict[str, Person]  #: canonical spelling -> person
+    by_variant: dict[str, Person]  #: any other spelling -> person
+    pattern: re.Pattern[str] | None  #: every spelling, longest first, as whole words
+
+
+def load(app: Sphinx) -> None:
+    path, entries = read_entries(app, "edition_persons")
+    persons = [
+        person
+        for ident, entry in check_ids(entries, "person").items()
+        if (person := validate(entry, ident)) is not None
+    ]
+    by_name: dict[str, Person] = {}
+    by_variant: dict[str, Person] = {}
+    for person in persons:
+        for spelling, registry in [(person.name, by_name)] + [
+            (v, by_variant)
+            for v in (*person.variants, person.source_spelling)
+            if v and v != person.name
+        ]:
+            other = by_name.get(spelling) or by_variant.get(spelling)
+            if other is not None and other is not person:
+                problem(
+                    person.location,
+                    "person %r: the spelling %r already names %r; a spelling can name one person",
+                    person.ident,
+                    spelling,
+                    other.ident,
+                )
+                continue
+            registry[spelling] = person
+    spellings = sorted([*by_name, *by_variant], key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(" + "|".join(map(re.escape, spellings)) + r")\b") if spellings else None
+    )
+    app.env.edition_persons_file = path
+    app.env.edition_register = Register(persons, by_name, by_variant, pattern)
+
+
+def register(env: BuildEnvironment) -> Register:
+    return getattr(env, "edition_register", Register([], {}, {}, None))
+
+
+def person_ref(person: Person, text: str) -> addnodes.pending_xref:
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="edition",
+        reftype="kisi",
+        reftarget=person.anchor,
+        refexplicit=True,
+        refwarn=True,
+    )
+
+
+def inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
+    """Whether ``node`` lies within one of ``kinds`` or within a quotation of Lenin."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        if isinstance(parent, nodes.block_quote) and "alinti" in parent["classes"]:
+            return True
+        parent = parent.parent
+    return False
+
+
+class ScanPage(SphinxTransform):
+    """Refuse variant spellings in the page's prose; link each person's first mention.
+
+    Runs before Sphinx's domains collect the page (850), so that the index entries made
+    here reach the general index.
+    """
+
+    default_priority = 840
+
+    def apply(self, **kwargs: Any) -> None:
+        scan_page(self.env, self.document)
+
+
+def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
+    reg = register(env)
+    if reg.pattern is None:
+        return
+    docname = env.current_document.docname
+    linked: set[str] = set()
+    for text in list(doctree.findall(nodes.Text)):
+        if inside(text, NO_LINT):
+            continue
+        may_link = not inside(text, NO_LINK)
+        content = str(text)
+        unquoted = QUOTED.sub(lambda m: " " * len(m.group()), content)
+        pieces: list[nodes.Node] = []
+        last = 0
+        for match in reg.pattern.finditer(unquoted):
+            spelling = match.group()
+            if spelling in reg.by_variant:
+                person = reg.by_variant[spelling]
+                logger.warning(
+                    "%r is not the edition's spelling of %s; write %r (a quotation, or the "
+                    "source's form between “ ”, may keep it); see %s",
+                    spelling,
+                    person.name,
+                    person.name,
+                    env.config.edition_persons,
+                    location=text.parent,
+                    type="edition",
+                    subtype="spelling",
+                )
+                continue
+            person = reg.by_name[spelling]
+            if person.ident in linked or not may_link:
+                continue
+            linked.add(person.ident)
+            target = f"kisi-anma-{person.ident}"
+            pieces.append(nodes.Text(content[last : match.start()]))
+            pieces.append(nodes.target("", "", ids=[target]))
+            pieces.append(
+                addnodes.index(entries=[("single", person.name, target, "", None)], inline=True)
+            )
+            pieces.append(person_ref(person, spelling))
+            last = match.end()
+        if pieces:
+            pieces.append(nodes.Text(content[last:]))
+            text.parent.replace(text, pieces)
+    if linked:
+        edition_domain(env).note_mentions(docname, sorted(linked))
+
+
+def kisi_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``{kisi}`name``` or ``{kisi}`shown text <id>```: an explicit link to the register."""
+    env = inliner.document.settings.env
+    reg = register(env)
+    match = re.fullmatch(r"(?P<text>.*?)\s*<(?P<id>[^<>]+)>", text.strip())
+    shown, key = (match["text"], match["id"]) if match else (text.strip(), text.strip())
+    person = reg.by_name.get(key) or reg.by_variant.get(key)
+    person = person or next((p for p in reg.persons if p.ident == key), None)
+    if person is None:
+        logger.warning(
+            "%r is not in the persons register; add an entry for this person to %s "
+            "(id, ad, rol) or use a name the register gives",
+            key,
+            env.config.edition_persons,
+            location=(env.current_document.docname, lineno),
+            type="edition",
+            subtype="person",
+        )
+        return [nodes.inline("", shown)], []
+    return [person_ref(person, shown)], []
+
+
+class KisilerDirective(SphinxDirective):
+    """The register: a glossary of persons."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(self.env.edition_persons_file))
+        reg = register(self.env)
+        edition_domain(self.env).note_anchored(
+            "persons", self.env.docname, ((p.anchor, p.name) for p in reg.persons)
+        )
+        glossary = addnodes.glossary(sorted=False)  # already in Turkish order
+        entries = nodes.definition_list(classes=["glossary", "kisiler"])
+        glossary += entries
+        source, line = self.get_source_info()
+        for person in sorted(reg.persons, key=lambda p: collation(surname_first(p.name))):
+            item = nodes.definition_list_item()
+            term = make_glossary_term(
+                self.env,
+                [nodes.Text(person.name)],
+                None,
+                source,
+                line,
+                person.anchor,
+                self.state.document,
+            )
+            item += term
+            definition = nodes.definition()
+            if person.full_name or person.life:
+                ident = ", ".join(part for part in (person.full_name, person.life) if part)
+                definition += nodes.paragraph("", ident + ".", classes=["kisi-kimlik"])
+            definition += nodes.paragraph("", person.role)
+            others = (
+                [f"{person.source_spelling} (kaynak incelemede)"] if person.source_spelling else []
+            )
+            others += person.variants
+            if others:
+                definition += nodes.paragraph(
+                    "", "Başka yazımlar: " + ", ".join(others) + ".", classes=["kisi-yazimlar"]
+                )
+            definition += person_mentions(ident=person.ident)
+            item += definition
+            entries += item
+        return [glossary]
+
+
+def surname_first(name: str) -> str:
+    """ "Gönül Özen Sezer" sorts as "Sezer Gönül Özen": the register is ordered by surname."""
+    *given, surname = name.split()
+    return " ".join([surname, *given])
+
+
+def collation(text: str) -> Any:
+    from edition.bibstyle import collation_key
+
+    return collation_key(text)
+
+
+class person_mentions(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Replaced by links to the pages that name the person ``ident``."""
+
+
+class LinkMentions(SphinxPostTransform):
+    """List, under each person of the register, the pages that name them."""
+
+    default_priority = ReferencesResolver.default_priority - 1
+
+    def run(self, **kwargs: Any) -> None:
+        mentions = edition_domain(self.env).data["mentions"]
+        for node in list(self.document.findall(person_mentions)):
+            pages = sorted(d for d, ids in mentions.items() if node["ident"] in ids)
+            if not pages:
+                node.replace_self([])
+                continue
+            para = nodes.paragraph(classes=["kisi-sayfalar"])
+            para += nodes.Text("Geçtiği sayfalar: ")
+            for index, docname in enumerate(pages):
+                if index:
+                    para += nodes.Text(", ")
+                para += addnodes.pending_xref(
+                    "",
+                    nodes.inline("", docname),
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget="/" + docname,
+                    refexplicit=False,
+                    refwarn=True,
+                    refdoc=self.env.current_document.docname,
+                )
+            para += nodes.Text(".")
+            node.replace_self(para)
+
+
+def rewrite_register(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The register lists the pages naming each person: write it again after any read."""
+    if not read_now(env):
+        return []
+    return sorted({obj.docname for obj in edition_domain(env).data["persons"].values()})
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.domain")
+    app.add_config_value("edition_persons", "data/kisiler.yaml", "env", str)
+    app.add_directive("kisiler", KisilerDirective)
+    app.add_role("kisi", kisi_role)
+    app.add_post_transform(LinkMentions)
+    app.connect("builder-inited", load)
+    app.add_transform(ScanPage)
+    app.connect("env-get-updated", rewrite_register)
+    return {
+        "version": "1",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

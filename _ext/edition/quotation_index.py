@@ -1,0 +1,153 @@
+"""The index of quotations, generated from the quotations themselves: ``{alinti-dizini}``.
+
+Every ``{alinti}`` of the edition is listed once, grouped by the document quoted, the
+documents in date order: the quotation's opening words (a link to it), its citation
+(edition and page, from ``references.bib``) and the section where it is quoted. The list
+is made when pages are written, from the domain, so it cannot drift from the pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from edition.data import sort_key_of_turkish
+from edition.domain import Quotation, edition_domain, read_now
+from edition.quotations import incipit, page_locator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+NO_DOCUMENT = "Belgesi kaynakta belirtilmeyen alıntılar"
+
+
+class quotation_index(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Replaced by the index of quotations."""
+
+
+class AlintiDiziniDirective(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        node = quotation_index()
+        self.set_source_info(node)
+        return [node]
+
+
+def quotation_ref(ident: str, text: str) -> addnodes.pending_xref:
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="edition",
+        reftype="alinti",
+        reftarget=ident,
+        refexplicit=True,
+        refwarn=True,
+    )
+
+
+def citation(quotation: Quotation) -> addnodes.pending_xref:
+    """The short citation, as sphinxcontrib-bibtex formats it: Lenin, *Başlık*, s. 180."""
+    target = f"{quotation.key}{{{page_locator(quotation.locator)}}}"
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", target),
+        refdomain="cite",
+        reftype="alp",
+        reftarget=target,
+        refexplicit=False,
+        refwarn=True,
+    )
+
+
+def where_quoted(env: BuildEnvironment, quotation: Quotation) -> nodes.Node:
+    """A link to the innermost labelled section holding the quotation (or to its page)."""
+    labels = env.domains.standard_domain.labels
+    by_id = {
+        labelid: label for label, (doc, labelid, _) in labels.items() if doc == quotation.docname
+    }
+    label = next((by_id[i] for i in quotation.sections if i in by_id), None)
+    if label is None:
+        target, reftype = "/" + quotation.docname, "doc"
+    else:
+        target, reftype = label, "ref"
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", target),
+        refdomain="std",
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=False,
+        refwarn=True,
+        refdoc=env.current_document.docname,
+    )
+
+
+def by_document(
+    quotations: dict[str, Quotation],
+) -> list[tuple[str, str, list[tuple[str, Quotation]]]]:
+    """(document, date of its first quotation, [(id, quotation)]) in date order."""
+    groups: dict[str, list[tuple[str, Quotation]]] = {}
+    for ident, quotation in quotations.items():
+        groups.setdefault(quotation.document or NO_DOCUMENT, []).append((ident, quotation))
+    ordered = []
+    for document, members in groups.items():
+        members.sort(key=lambda m: (sort_key_of_turkish(m[1].date), m[1].locator))
+        ordered.append((document, members[0][1].date, members))
+    ordered.sort(key=lambda group: (sort_key_of_turkish(group[1]), group[0]))
+    return ordered
+
+
+class FillQuotationIndex(SphinxPostTransform):
+    default_priority = ReferencesResolver.default_priority - 1
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(quotation_index)):
+            groups = nodes.definition_list(classes=["alinti-dizini"])
+            for document, _first, members in by_document(edition_domain(self.env).quotations):
+                item = nodes.definition_list_item()
+                shown = document if document == NO_DOCUMENT else f"“{document}”"
+                dates = sorted({q.date for _, q in members if q.date}, key=sort_key_of_turkish)
+                item += nodes.term("", shown + (f" — {'; '.join(dates)}" if dates else ""))
+                entries = nodes.bullet_list()
+                for ident, quotation in members:
+                    para = nodes.paragraph()
+                    para += quotation_ref(ident, incipit(quotation.text))
+                    para += nodes.Text(" — ")
+                    para += citation(quotation)
+                    para += nodes.Text(". Alıntılandığı yer: ")
+                    para += where_quoted(self.env, quotation)
+                    para += nodes.Text(".")
+                    entries += nodes.list_item("", para)
+                item += nodes.definition("", entries)
+                groups += item
+            node.replace_self(groups)
+
+
+def rewrite_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The index gathers from every page: write it again whenever a page was read."""
+    if not read_now(env):
+        return []
+    return sorted(
+        docname
+        for docname in env.found_docs
+        if docname in env.metadata and env.metadata[docname].get("edition-quotation-index")
+    )
+
+
+def mark_page(app: Sphinx, doctree: nodes.document) -> None:
+    if any(doctree.findall(quotation_index)):
+        app.env.metadata[app.env.current_document.docname]["edition-quotation-index"] = True
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.quotations")
+    app.add_directive("alinti-dizini", AlintiDiziniDirective)
+    app.add_post_transform(FillQuotationIndex)
+    app.connect("doctree-read", mark_page)
+    app.connect("env-get-updated", rewrite_index)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
