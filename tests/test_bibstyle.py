@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pybtex.plugin
 import pytest
 from conftest import ROOT
@@ -85,3 +87,70 @@ def test_turkish_alphabetical_order(style):
 
 def test_turkish_lower():
     assert bibstyle.turkish_lower("IŞIK İZMİR") == "ışık izmir"
+
+
+def entry(kind: str, authors: list[str], **fields: str) -> Entry:
+    made = Entry(kind, fields=fields)
+    if authors:
+        made.persons["author"] = [Person(a) for a in authors]
+    return made
+
+
+def test_article_and_chapter_read_in_turkish(style):
+    article = entry(
+        "article",
+        ["Kaya, Ayşe"],
+        title="Bir makale",
+        journal="Tarih Dergisi",
+        volume="12",
+        number="3",
+        year="2010",
+        pages="45–67",
+    )
+    chapter = entry(
+        "incollection",
+        ["Demir, Ali", "Eren, Ece"],
+        title="Bir bölüm",
+        booktitle="Derleme",
+        translator="Çevirmen Adı",
+        address="Ankara",
+        publisher="Yayınevi",
+        year="2005",
+        pages="10–20",
+    )
+    chapter.persons["editor"] = [Person("Yılmaz, Can")]
+    assert formatted(style, [article]) == [
+        "Kaya, Ayşe, “Bir makale”, Tarih Dergisi, 12, sy. 3, 2010, s. 45–67."
+    ]
+    assert formatted(style, [chapter]) == [
+        "Demir, Ali ve Ece Eren, “Bir bölüm”, Derleme içinde, yay. haz. Can Yılmaz, "
+        "çev. Çevirmen Adı, Ankara: Yayınevi, 2005, s. 10–20."
+    ]
+
+
+ENGLISH = re.compile(
+    r"\b(and|edition|ed\.|eds\.|In|pages|pp\.|vol\.|n\.d\.|et al|editor|translated)\b"
+)
+
+
+def test_no_english_word_in_any_entry_type(style):
+    kinds = ["book", "incollection", "inbook", "article", "misc"]
+    fields = {
+        "title": "Başlık",
+        "booktitle": "Kitap",
+        "journal": "Dergi",
+        "publisher": "Yayınevi",
+        "address": "İstanbul",
+        "translator": "Çevirmen",
+        "volume": "2",
+        "number": "1",
+        "pages": "1–9",
+        "note": "not",
+        "howpublished": "çevrimiçi",
+    }
+    for kind in kinds:
+        made = entry(kind, ["Bir, Yazar", "İki, Yazar", "Üç, Yazar"], **fields)
+        made.persons["editor"] = [Person("Editör, Kişi")]
+        text = formatted(style, [made])[0]
+        assert not ENGLISH.search(text), (kind, text)
+        assert " ve " in text

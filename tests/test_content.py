@@ -176,3 +176,82 @@ def test_pdf_links_conclusions_and_themes_both_ways(site):
         pages = chapter(theme)
         assert any(s in conclusions and t in pages for s, t in links), f"sonuçlar → {theme}"
         assert any(s in pages and t in conclusions for s, t in links), f"{theme} → sonuçlar"
+
+
+# -- The apparatus (issue 4) -------------------------------------------------------------
+
+
+def test_chronology_is_in_date_order_and_every_entry_links_somewhere(site):
+    events = site.html.env.edition_chronology
+    entries = soup(site, "kronoloji").select("li.kronoloji-kayit")
+    assert [li["id"] for li in entries] == [event.ident for event in events]
+    keys = [event.sort_key for event in events]
+    assert keys == sorted(keys)
+    assert len(entries) >= 30
+    for li in entries:
+        links = li.select(".kronoloji-ayrinti a.reference")
+        assert links, li["id"]
+        assert all(".html#" in a["href"] or a["href"].startswith("#") for a in links)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_theme_page_links_to_its_chronology_entries(site, theme):
+    box = soup(site, theme).select_one(".kronoloji-kayitlari")
+    hrefs = [a["href"] for a in box.select("a")]
+    assert hrefs
+    assert all(re.fullmatch(r"kronoloji\.html#k-[a-z0-9-]+", href) for href in hrefs)
+
+
+#: Proper nouns with a suffix ("Gürcistan’a") that are not persons. A new one fails the
+#: test below: add a person to data/kisiler.yaml, anything else here.
+NON_PERSONS = {
+    "Avrupa", "Birliği", "Denetimi", "Devrimi", "Enternasyonal", "Gürcistan", "Komintern",
+    "Komisyon", "Komisyonu", "Komitesi", "Kongre", "Kongresi", "Mektup", "Politbüro",
+    "Politika", "Pravda", "Rusya", "Sekreter", "Ukrayna", "Kafkasötesi", "Sovyet",
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+    "Ekim", "Kasım", "Aralık",
+}  # fmt: skip
+
+
+def test_every_person_named_in_prose_is_in_the_register(site):
+    """Every capitalised word with a suffix (how Turkish marks a proper noun) in the pages'
+    own prose is a person of the register or a known non-person."""
+    persons = site.html.env.edition_register
+    names = {word for person in persons.persons for word in person.name.split()}
+    unknown: dict[str, set[str]] = {}
+    for docname in site.html.env.found_docs - {"kisiler", "kaynakca"}:
+        article = soup(site, docname).find("article")
+        for element in article.select("blockquote.alinti, aside.footnote, .editor-notu"):
+            element.decompose()
+        text = re.sub(r"“[^”]*”", " ", article.get_text(" "))
+        for match in re.finditer(r"\b([A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]+)[’'][a-zçğıöşü]+", text):
+            word = match.group(1)
+            if word not in names and word not in NON_PERSONS:
+                unknown.setdefault(word, set()).add(docname)
+    assert unknown == {}
+
+
+def test_register_names_every_person_once(site):
+    persons = site.html.env.edition_register.persons
+    anchors = [dt["id"] for dt in soup(site, "kisiler").select("dl.kisiler > dt")]
+    assert len(anchors) == len(set(anchors)) == len(persons) >= 20
+    assert set(anchors) == {f"kisi-{p.ident}" for p in persons}
+
+
+def test_quotation_index_lists_every_quotation_exactly_once(site):
+    links = [
+        li.select_one("a")["href"] for li in soup(site, "alintilar").select("dl.alinti-dizini li")
+    ]
+    expected = {f"{q.docname}.html#{ident}" for ident, q in quotations(site).items()}
+    assert len(links) == len(set(links)) == 19
+    assert set(links) == expected
+
+
+def test_each_conclusion_shows_the_quotations_of_its_sections(site):
+    page = soup(site, "sonuclar")
+    with_quotes = [
+        s["id"] for s in page.select("section.sonuc") if s.select_one(".sonuc-alintilar")
+    ]
+    assert len(with_quotes) >= 7
+    for line in page.select(".sonuc-alintilar"):
+        assert all("#alinti-" in a["href"] for a in line.select("a"))

@@ -151,8 +151,12 @@ def validate(entry: Entry, ident: str) -> Event | None:
     )
 
 
-def load(app: Sphinx) -> None:
-    """Read and check the chronology once per build; keep it on the environment."""
+def load(app: Sphinx, env: BuildEnvironment | None = None, docnames: Any = None) -> None:
+    """Read and check the chronology at the start of every build; keep it on the environment.
+
+    Every build, not once per process: an edited file must be read again when the same
+    application builds twice (as in tests), and its pages re-read (``note_dependency``).
+    """
     path, entries = read_entries(app, "edition_chronology")
     events = [
         validate(entry, ident) for ident, entry in check_ids(entries, "chronology entry").items()
@@ -336,7 +340,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("kronoloji", KronolojiDirective)
     app.add_directive("kronoloji-kayitlari", KronolojiKayitlariDirective)
     app.add_post_transform(LinkChronology)
-    app.connect("builder-inited", load)
+    app.connect("env-before-read-docs", load)
     app.connect("env-check-consistency", check_sections)
     return {
         "version": "1",

@@ -126,7 +126,7 @@ class Register:
     pattern: re.Pattern[str] | None  #: every spelling, longest first, as whole words
 
 
-def load(app: Sphinx) -> None:
+def load(app: Sphinx, env: BuildEnvironment | None = None, docnames: Any = None) -> None:
     path, entries = read_entries(app, "edition_persons")
     persons = [
         person
@@ -206,7 +206,12 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
     if reg.pattern is None:
         return
     docname = env.current_document.docname
-    linked: set[str] = set()
+    linked: set[str] = set()  # persons whose first mention got its link
+    mentioned = {  # persons named on the page at all, explicit {kisi} links included
+        ref["reftarget"].removeprefix("kisi-")
+        for ref in doctree.findall(addnodes.pending_xref)
+        if ref.get("refdomain") == "edition" and ref.get("reftype") == "kisi"
+    }
     for text in list(doctree.findall(nodes.Text)):
         if inside(text, NO_LINT):
             continue
@@ -232,6 +237,7 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
                 )
                 continue
             person = reg.by_name[spelling]
+            mentioned.add(person.ident)
             if person.ident in linked or not may_link:
                 continue
             linked.add(person.ident)
@@ -246,8 +252,8 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
         if pieces:
             pieces.append(nodes.Text(content[last:]))
             text.parent.replace(text, pieces)
-    if linked:
-        edition_domain(env).note_mentions(docname, sorted(linked))
+    if mentioned:
+        edition_domain(env).note_mentions(docname, sorted(mentioned))
 
 
 def kisi_role(
@@ -384,7 +390,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("kisiler", KisilerDirective)
     app.add_role("kisi", kisi_role)
     app.add_post_transform(LinkMentions)
-    app.connect("builder-inited", load)
+    app.connect("env-before-read-docs", load)
     app.add_transform(ScanPage)
     app.connect("env-get-updated", rewrite_register)
     return {

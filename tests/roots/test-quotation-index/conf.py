@@ -1,0 +1,11 @@
+extensions = [
+    "myst_parser",
+    "edition.bibstyle",
+    "edition.quotations",
+    "edition.conclusions",
+    "edition.quotation_index",
+]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "tr"
+bibtex_reference_style = "tr"
