@@ -141,3 +141,14 @@ def test_card_title_stands_apart_and_links(book):
     outline = {h.title: h.page for h in pdfcheck.outline(book)}
     links = pdfcheck.internal_link_pages(book)
     assert (outline["Bölümler"], outline["Birinci Sayfa"]) in links
+
+
+def test_bibliography_reads_the_same_in_html_and_pdf(site):
+    page = BeautifulSoup(
+        (site.html.outdir / "kaynakca.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    entries = [" ".join(c.get_text().split()) for c in page.select(".bibliography div.citation")]
+    assert len(entries) == 4
+    pdf = pdfcheck.words(pdfcheck.text(site.pdf_file))
+    for entry in entries:
+        assert entry in pdf, entry
