@@ -39,6 +39,8 @@ extensions = [
     "edition.chronology",
     "edition.persons",
     "edition.quotation_index",
+    "edition.anchors",
+    "edition.citing",
     "edition.bibstyle",
     "edition.pdf",
     "edition.html",
@@ -74,10 +76,16 @@ bibtex_bibliography_id = "kaynak-listesi-{bibliography_count}"
 
 edition_chronology = "data/kronoloji.yaml"
 edition_persons = "data/kisiler.yaml"
+edition_anchors = "data/anchors.txt"  # the published anchors (python3 noxw.py -s anchors)
+edition_anchors_removed = "data/anchors-removed.txt"  # old-page#id new-page#id, redirected
 
 # -- HTML ----------------------------------------------------------------------
 
 html_theme = "furo"
+# The site's address: the one setting for canonical links, sitemap.xml and the absolute
+# URLs of citations and meta tags. Set it where the site is published (the deploy passes
+# -D html_baseurl=…); left empty, the build says what it leaves out.
+html_baseurl = ""
 html_title = project
 html_copy_source = False  # the sources are in the repository, not on the site
 html_show_sourcelink = False

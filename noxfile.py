@@ -7,6 +7,7 @@ Arguments after ``--`` reach the underlying tool (sphinx-build, pytest, ruff).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -51,9 +52,40 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed)."""
+    """Build the PDF into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed).
+
+    When the HTML site is built too, the PDF is also put at its root, where the site's
+    meta tags and links expect it.
+    """
     session.install(*BUILD_REQUIREMENTS)
     sphinx_build(session, "typstpdf", "build/pdf")
+    site = ROOT / "build" / "html"
+    if site.is_dir():
+        for pdf_file in (ROOT / "build" / "pdf").glob("*.pdf"):
+            shutil.copy2(pdf_file, site / pdf_file.name)
+            session.log(f"copied {pdf_file.name} into {site}")
+
+
+@nox.session
+def anchors(session: nox.Session) -> None:
+    """Rewrite data/anchors.txt, the list of published anchors, from a fresh build."""
+    session.install(*BUILD_REQUIREMENTS)
+    session.run(
+        "sphinx-build",
+        "-b",
+        "html",
+        *STRICT,
+        "-E",
+        "-D",
+        "edition_write_anchors=1",
+        "-c",
+        ".",
+        "-d",
+        "build/doctrees/anchors",
+        "docs",
+        "build/anchors",
+        *session.posargs,
+    )
 
 
 @nox.session(name="docs-live")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import pickle
 import sys
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -38,31 +42,18 @@ class Build:
 
 
 def strict_build(
-    builder: str, base: Path, srcdir: Path = ROOT / "docs", confdir: Path = ROOT
+    builder: str,
+    base: Path,
+    srcdir: Path = ROOT / "docs",
+    confdir: Path = ROOT,
+    settings: tuple[str, ...] = (),
 ) -> Build:
     """Build ``srcdir`` the way the nox sessions do (``-W -n -c <confdir>``)."""
-    outdir, doctreedir, warnfile = (
-        base / builder,
-        base / "doctrees" / builder,
-        base / f"{builder}.log",
-    )
-    status = build_main(
-        [
-            "-b",
-            builder,
-            "-W",
-            "-n",
-            "-q",
-            "-c",
-            str(confdir),
-            "-d",
-            str(doctreedir),
-            "-w",
-            str(warnfile),
-            str(srcdir),
-            str(outdir),
-        ]
-    )
+    outdir, doctreedir = base / builder, base / "doctrees" / builder
+    warnfile = base / f"{builder}.log"
+    options = [arg for setting in settings for arg in ("-D", setting)]
+    strict = ["-b", builder, "-W", "-n", "-q", "-c", str(confdir), "-d", str(doctreedir)]
+    status = build_main([*strict, "-w", str(warnfile), *options, str(srcdir), str(outdir)])
     return Build(outdir, doctreedir, status, warnfile.read_text(encoding="utf-8"))
 
 
@@ -81,3 +72,62 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The real edition, built once for all site tests: HTML and PDF, strictly."""
     base = tmp_path_factory.mktemp("site")
     return Site(html=strict_build("html", base), pdf=strict_build("typstpdf", base))
+
+
+BASE_URL = "https://example.org/lenin/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The HTML site as it is published: with its address set (html_baseurl)."""
+    return strict_build(
+        "html", tmp_path_factory.mktemp("published"), settings=(f"html_baseurl={BASE_URL}",)
+    )
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (browser downloads do not work here)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a folder on 127.0.0.1 (a secure context, as a published site is); give its URL."""
+    servers = []
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(Quiet, directory=folder)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()

@@ -27,8 +27,8 @@ def html_words(site) -> set[str]:
     for docname in site.html.env.found_docs:
         page = site.html.outdir / f"{docname}.html"
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
-        for headerlink in article.select("a.headerlink"):
-            headerlink.decompose()
+        for html_only in article.select("a.headerlink, details.atif"):  # links and controls
+            html_only.decompose()
         found |= set(re.findall(r"\w+", article.get_text(" ")))
     return found
 

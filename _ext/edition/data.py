@@ -8,7 +8,10 @@ reported at the line YAML names, and yields no entries.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -179,3 +182,29 @@ def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
     if not match:
         return (9999, 99, 99)
     return int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"] or 0)
+
+
+def source_epoch(confdir: Path) -> int | None:
+    """Seconds since 1970 to date the edition by: SOURCE_DATE_EPOCH, else the last commit."""
+    if value := os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(value)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=confdir,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(out) if out else None
+
+
+@functools.cache
+def edition_date(confdir: Path) -> date:
+    """The date of this version of the edition (of its last commit), or today."""
+    from datetime import UTC, datetime
+
+    epoch = source_epoch(confdir)
+    return datetime.fromtimestamp(epoch, tz=UTC).date() if epoch is not None else date.today()

@@ -15,8 +15,7 @@ needs on top of it:
 
 from __future__ import annotations
 
-import os
-import subprocess
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,9 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinxcontrib_typstbuilder._builder import TypstBuilder
 from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str, to_str_list
+
+from edition.anchors import current_anchors, recorded_moves
+from edition.data import source_epoch
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -42,23 +44,6 @@ TEMPLATES = Path(__file__).resolve().parent / "typst"
 
 class TypstCompileError(SphinxError):
     category = "PDF (Typst) error"
-
-
-def source_epoch(confdir: Path) -> int | None:
-    """Seconds since 1970 to date the edition by: SOURCE_DATE_EPOCH, else the last commit."""
-    if value := os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(value)
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=confdir,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return int(out) if out else None
 
 
 class EditionTypstTranslator(TypstTranslator):
@@ -169,14 +154,16 @@ class TypstPDFBuilder(TypstBuilder):
         source = folder / f"{targetname}.typ"
         output = Path(self.outdir) / f"{targetname}.pdf"
         try:
-            _, warnings = typst.compile_with_warnings(
+            compiler = typst.Compiler(
                 str(source),
-                output=str(output),
                 root=str(folder),
                 font_paths=[],
                 ignore_system_fonts=True,  # embedded fonts only: the same PDF on every machine
-                timestamp=source_epoch(Path(self.confdir)),
             )
+            _, warnings = compiler.compile_with_warnings(
+                output=str(output), timestamp=source_epoch(Path(self.confdir))
+            )
+            spots = json.loads(compiler.query("<edition-anchors>", field="value", one=True))
         except typst.TypstError as error:
             hints = "".join(f"\n  hint: {hint}" for hint in error.hints)
             msg = f"{source}: {error.message}\n{error.diagnostic}{hints}"
@@ -190,8 +177,50 @@ class TypstPDFBuilder(TypstBuilder):
                 type="edition",
                 subtype="pdf",
             )
+        add_named_destinations(output, spots, self.destination_names())
         logger.info("PDF written: %s", output)
         return output
+
+    def destination_names(self) -> list[tuple[str, str]]:
+        """(Typst label, PDF name) for each published anchor.
+
+        A page is named by its docname and a fragment by its id, so ``<pdf>#nameddest=<id>``
+        opens the passage ``<page>.html#<id>`` shows. An anchor recorded as moved in
+        anchors-removed.txt keeps its name, at the place of its replacement.
+        """
+
+        def label(anchor: str) -> str:
+            return "%" + anchor
+
+        pairs = [
+            (label(f"{docname}#{ident}" if ident else docname), ident or docname)
+            for docname, ident in current_anchors(self.env).values()
+        ]
+        moves = recorded_moves(Path(self.confdir), self.config.edition_anchors_removed)
+        pairs += [(label(new), old.partition("#")[2] or old) for old, (_, new) in moves.items()]
+        return pairs
+
+
+def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, str]]) -> None:
+    """Give the PDF a named destination (/XYZ, at the passage) for each (label, name) pair."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    first: dict[str, dict] = {}
+    for spot in spots:
+        first.setdefault(spot["label"], spot)
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    named: set[str] = set()
+    for label, name in sorted(pairs, key=lambda pair: pair[1]):
+        spot = first.get(label)
+        if spot is None or name in named:
+            continue
+        named.add(name)
+        page = spot["page"] - 1
+        height = float(writer.pages[page].mediabox.height)
+        writer.add_named_destination(name, page, Fit.xyz(left=spot["x"], top=height - spot["y"]))
+    with pdf.open("wb") as out:
+        writer.write(out)
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -206,6 +235,7 @@ def configure(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib_typstbuilder")
+    app.setup_extension("edition.anchors")  # the anchors that become named destinations
     app.add_builder(TypstPDFBuilder)
     app.connect("config-inited", configure)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,198 @@
+"""How people and machines cite the edition: "Atıf" controls, citation and Open Graph meta, sitemap.
+
+* Every page, and every section with its own label, gets an "Atıf" control (a native
+  ``<details>``, so it works from the keyboard): a ready citation in the edition's Turkish
+  style with the anchor's URL and the access date, and the same as BibTeX, each with a
+  copy button. ``static/edition-cite.js`` (the site's own, nothing fetched) fills in the
+  absolute URL and today's date; without JavaScript the citation still reads.
+* Every page carries Highwire ``citation_*`` meta tags (title, author, date, language,
+  PDF URL), which reference managers read, and Open Graph tags.
+* ``sitemap.xml`` lists every page.
+
+The site's address is one setting, Sphinx's ``html_baseurl`` (it also gives canonical
+links). Without it the build works and says what it left out: canonical links, the
+sitemap and absolute URLs in the meta tags.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from edition.data import MONTHS, edition_date
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+CITE_SCRIPT = "edition-cite.js"
+
+
+def base_url(app: Sphinx) -> str:
+    url = app.config.html_baseurl
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def pdf_name(app: Sphinx) -> str:
+    """The PDF's file name, as the site publishes it next to the pages."""
+    documents = getattr(app.config, "typst_documents", None) or []
+    return f"{documents[0]['targetname']}.pdf" if documents else ""
+
+
+class cite_this(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """An "Atıf" control: attributes ``title``, ``uri`` (page-relative, with its fragment)."""
+
+
+class InsertCiteControls(SphinxPostTransform):
+    """Put an "Atıf" control under the title of the page and of each labelled section."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        docname = self.env.current_document.docname
+        page_uri = self.app.builder.get_target_uri(docname)
+        labelled = {
+            labelid
+            for label, (doc, labelid, *_) in self.env.domains.standard_domain.labels.items()
+            if doc == docname
+        }
+        for section in self.document.findall(nodes.section):
+            if not section.children or not isinstance(section[0], nodes.title):
+                continue
+            top = isinstance(section.parent, nodes.document)
+            anchor = next((i for i in section["ids"] if i in labelled), None)
+            if anchor is None and not top:
+                continue  # not citable: no explicit label
+            uri = page_uri if top else f"{page_uri}#{anchor}"
+            section.insert(
+                1, cite_this(title=section[0].astext(), uri=uri, anchor=anchor or docname)
+            )
+
+
+def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
+    app = translator.builder.app
+    project, author = app.config.project, app.config.author
+    when = edition_date(Path(app.confdir))
+    base = base_url(app)
+    shown_url = urljoin(base, node["uri"]) if base else node["uri"]
+    title = node["title"]
+    esc = html.escape
+    citation = (
+        f"{esc(author)}, “{esc(title)}”, <em>{esc(project)}</em> içinde, çevrimiçi edisyon, "
+        f'{when.year}, <span class="atif-url">{esc(shown_url)}</span> '
+        f'(erişim: <span class="atif-erisim">gün.ay.yıl</span>).'
+    )
+    key = f"lenin-son-yazilar-{node['anchor']}"
+    version = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    bibtex = "\n".join(
+        [
+            f"@incollection{{{key},",
+            f"  author    = {{{{{author}}}}},",
+            f"  title     = {{{title}}},",
+            f"  booktitle = {{{project}}},",
+            f"  year      = {{{when.year}}},",
+            f"  note      = {{Çevrimiçi edisyon, {version} sürümü}},",
+            f"  url       = {{{shown_url}}},",
+            "  urldate   = {YYYY-AA-GG},",
+            "  language  = {turkish},",
+            "}",
+        ]
+    )
+    translator.body.append(
+        f'<details class="atif" data-href="{esc(node["uri"], quote=True)}">'
+        f'<summary aria-label="{esc(title, quote=True)}: atıf bilgisi">Atıf</summary>'
+        '<div class="atif-icerik">'
+        f'<p class="atif-metin">{citation}</p>'
+        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-metin">'
+        "Atfı kopyala</button></p>"
+        f'<pre class="atif-bibtex">{esc(bibtex)}</pre>'
+        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
+        "BibTeX'i kopyala</button></p>"
+        "</div></details>"
+    )
+    raise nodes.SkipNode
+
+
+def add_meta_tags(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Highwire citation_* and Open Graph tags, and the cite script, on every page."""
+    if doctree is None or pagename not in app.env.titles:
+        return
+    base = base_url(app)
+    page_uri = app.builder.get_target_uri(pagename)
+    page_url = urljoin(base, page_uri) if base else ""
+    when = edition_date(Path(app.confdir))
+    title = app.env.titles[pagename].astext()
+    first = next(iter(doctree.findall(nodes.paragraph)), None)
+    description = " ".join(first.astext().split())[:200] if first is not None else ""
+    tags: list[tuple[str, str, str]] = [
+        ("name", "citation_title", title),
+        ("name", "citation_author", app.config.author),
+        ("name", "citation_publication_date", when.strftime("%Y/%m/%d")),
+        ("name", "citation_language", app.config.language),
+        ("name", "citation_inbook_title", app.config.project),
+        ("property", "og:title", title),
+        ("property", "og:type", "website" if pagename == app.config.root_doc else "article"),
+        ("property", "og:site_name", app.config.project),
+        ("property", "og:locale", "tr_TR"),
+        ("property", "og:description", description),
+    ]
+    if pdf_name(app):
+        relative = "../" * pagename.count("/") + pdf_name(app)  # the PDF sits at the site's root
+        tags.append(
+            ("name", "citation_pdf_url", urljoin(base, pdf_name(app)) if base else relative)
+        )
+    if page_url:
+        tags += [("name", "citation_fulltext_html_url", page_url), ("property", "og:url", page_url)]
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<meta {kind}="{key}" content="{html.escape(value, quote=True)}" />'
+        for kind, key, value in tags
+        if value
+    )
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or not base_url(app):
+        return
+    when = edition_date(Path(app.confdir)).isoformat()
+    urls = "".join(
+        f"  <url><loc>{html.escape(urljoin(base_url(app), app.builder.get_target_uri(doc)))}"
+        f"</loc><lastmod>{when}</lastmod></url>\n"
+        for doc in sorted(app.env.found_docs)
+    )
+    (Path(app.outdir) / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n",
+        encoding="utf-8",
+    )
+
+
+def say_what_is_left_out(app: Sphinx) -> None:
+    if app.builder.format == "html" and not base_url(app):
+        logger.info(
+            "html_baseurl is not set: the site is built without canonical links, without "
+            "sitemap.xml and with relative URLs in its citation and Open Graph meta tags "
+            "(set html_baseurl in conf.py, or pass -D html_baseurl=https://…/)"
+        )
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.html")  # serves static/edition-cite.js
+    app.add_node(cite_this, html=(visit_cite_this, None))
+    app.add_post_transform(InsertCiteControls)
+    app.add_js_file(CITE_SCRIPT)
+    app.connect("html-page-context", add_meta_tags)
+    app.connect("build-finished", write_sitemap)
+    app.connect("builder-inited", say_what_is_left_out)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

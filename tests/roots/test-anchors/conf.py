@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "edition.anchors"]
+edition_anchors = "anchors.txt"
+edition_anchors_removed = "anchors-removed.txt"

@@ -1,0 +1,190 @@
+"""Citing the edition: "Atıf" controls, meta tags, sitemap, PDF destinations, intersphinx, CFF."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BASE_URL, ROOT, strict_build
+from pypdf import PdfReader
+
+
+def soup(build, docname: str) -> BeautifulSoup:
+    html = (build.outdir / f"{docname}.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def meta(page: BeautifulSoup, key: str) -> str | None:
+    tag = page.find("meta", attrs={"name": key}) or page.find("meta", attrs={"property": key})
+    return tag["content"] if tag else None
+
+
+def test_every_page_and_labelled_section_has_an_atif_control(site):
+    env = site.html.env
+    labels = env.domaindata["std"]["labels"]
+    for docname in env.found_docs:
+        page = soup(site.html, docname)
+        hrefs = [d["data-href"] for d in page.select("details.atif")]
+        assert hrefs[0] == f"{docname}.html", docname  # the page itself first
+        sections = {
+            f"{docname}.html#{labelid}" for doc, labelid, *_ in labels.values() if doc == docname
+        }
+        wanted = {f"{docname}.html#{s['id']}" for s in page.select("article section section[id]")}
+        assert wanted <= set(hrefs), docname
+        assert set(hrefs[1:]) <= sections
+
+
+def test_atif_gives_a_turkish_citation_and_bibtex(site):
+    box = soup(site.html, "ulusal-sorun").select_one(
+        'details.atif[data-href="ulusal-sorun.html#gurcistan-meselesi"]'
+    )
+    citation = " ".join(box.select_one(".atif-metin").get_text().split())
+    assert citation == (
+        "Edisyon ekibi, “Gürcistan meselesi”, Lenin’in Son Yazıları ve Mektupları (1922–1923) "
+        f"içinde, çevrimiçi edisyon, {datetime.date.today().year}, "
+        "ulusal-sorun.html#gurcistan-meselesi (erişim: gün.ay.yıl)."
+    )
+    bibtex = box.select_one(".atif-bibtex").get_text()
+    assert bibtex.startswith("@incollection{lenin-son-yazilar-gurcistan-meselesi,")
+    assert "  url       = {ulusal-sorun.html#gurcistan-meselesi}," in bibtex
+    assert "  title     = {Gürcistan meselesi}," in bibtex
+
+
+def test_atif_in_a_browser_fills_url_and_date_and_copies(site, browser, serve):
+    url = serve(site.html.outdir)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page = context.new_page()
+    page.goto(url + "ulusal-sorun.html")
+    box = page.locator('details.atif[data-href="ulusal-sorun.html#gurcistan-meselesi"]')
+    box.locator("summary").click()
+    citation = box.locator(".atif-metin")
+    today = datetime.date.today().strftime("%d.%m.%Y")
+    assert citation.inner_text().endswith(
+        f"{url}ulusal-sorun.html#gurcistan-meselesi (erişim: {today})."
+    )
+    box.locator("button[data-kopyala='atif-metin']").click()
+    assert page.evaluate("navigator.clipboard.readText()") == citation.inner_text().strip()
+    box.locator("button[data-kopyala='atif-bibtex']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"url       = {{{url}ulusal-sorun.html#gurcistan-meselesi}}" in copied
+    assert f"urldate   = {{{datetime.date.today().isoformat()}}}" in copied
+    context.close()
+
+
+def test_meta_tags_for_reference_managers(published):
+    env = published.env
+    for docname in env.found_docs:
+        page = soup(published, docname)
+        assert meta(page, "citation_title") == env.titles[docname].astext()
+        assert meta(page, "citation_author") == "Edisyon ekibi"
+        assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", meta(page, "citation_publication_date"))
+        assert meta(page, "citation_language") == "tr"
+        assert meta(page, "citation_pdf_url") == BASE_URL + "lenin-son-yazilar.pdf"
+        assert meta(page, "citation_fulltext_html_url") == f"{BASE_URL}{docname}.html"
+        assert meta(page, "og:url") == f"{BASE_URL}{docname}.html"
+        assert meta(page, "og:locale") == "tr_TR"
+        assert meta(page, "og:title") == env.titles[docname].astext()
+        assert page.find("link", rel="canonical")["href"] == f"{BASE_URL}{docname}.html"
+
+
+def test_sitemap_lists_every_page(published, site):
+    sitemap = (published.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert locations == {f"{BASE_URL}{d}.html" for d in published.env.found_docs}
+    assert not (site.html.outdir / "sitemap.xml").exists()  # no address, no sitemap
+
+
+@pytest.mark.sphinx("html", testroot="citing", copy_test_root=True, freshenv=True)
+def test_without_an_address_the_build_says_what_it_leaves_out(app):
+    app.build()
+    status = " ".join(app.status.getvalue().split())
+    assert "html_baseurl is not set: the site is built without canonical links" in status
+    assert app.warning.getvalue() == ""
+    assert not (app.outdir / "sitemap.xml").exists()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [d["data-href"] for d in page.select("details.atif")] == [
+        "index.html",
+        "index.html#bolum",
+    ]
+
+
+def test_every_published_anchor_is_a_named_destination_of_the_pdf(site):
+    reader = PdfReader(site.pdf_file)
+    destinations = reader.named_destinations
+    for docname, ident in _published(site):
+        name = ident or docname
+        assert name in destinations, name
+    outline = {h.title: h.page for h in _outline(site)}
+    gurcistan = reader.get_destination_page_number(destinations["gurcistan-meselesi"])
+    ulusal = outline["SSCB’nin kuruluşu ve ulusal sorun"]
+    assert ulusal <= gurcistan <= ulusal + 6
+    assert reader.get_destination_page_number(destinations["giris"]) == outline["Giriş"]
+
+
+def _published(site):
+    from edition.anchors import current_anchors
+
+    return current_anchors(site.html.env).values()
+
+
+def _outline(site):
+    import pdfcheck
+
+    found = []
+
+    def walk(headings):
+        for heading in headings:
+            found.append(heading)
+            walk(heading.children)
+
+    walk(pdfcheck.outline(site.pdf_file))
+    return found
+
+
+CLIENT_PAGE = """# İstemci
+
+Gürcistan için: {ref}`edition:gurcistan-meselesi`.
+
+Bir sonuç: {ref}`edition:sonuc-ulusal-sorun`.
+
+Bir alıntı: {ref}`Lenin'in notu <edition:alinti-politik-sorumluluk>`.
+"""
+
+
+def test_another_project_resolves_the_edition_through_intersphinx(site, tmp_path):
+    source = tmp_path / "client"
+    source.mkdir()
+    (source / "index.md").write_text(CLIENT_PAGE, encoding="utf-8")
+    (source / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinx.ext.intersphinx']\n"
+        "intersphinx_mapping = {'edition': ('https://example.org/lenin/', "
+        f"{str(site.html.outdir / 'objects.inv')!r})}}\n",
+        encoding="utf-8",
+    )
+    build = strict_build("html", tmp_path / "out", srcdir=source, confdir=source)
+    assert build.status == 0, build.warnings
+    assert build.warnings == ""
+    links = [a["href"] for a in soup(build, "index").select("a.reference.external")]
+    assert links == [
+        "https://example.org/lenin/ulusal-sorun.html#gurcistan-meselesi",
+        "https://example.org/lenin/sonuclar.html#sonuc-ulusal-sorun",
+        "https://example.org/lenin/ulusal-sorun.html#alinti-politik-sorumluluk",
+    ]
+
+
+def test_citation_cff_is_valid():
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    result = subprocess.run(
+        [str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Citation metadata are valid" in result.stdout
