@@ -135,7 +135,9 @@ def add_meta_tags(
     when = edition_date(Path(app.confdir))
     title = app.env.titles[pagename].astext()
     first = next(iter(doctree.findall(nodes.paragraph)), None)
-    description = " ".join(first.astext().split())[:200] if first is not None else ""
+    description = " ".join(first.astext().split()) if first is not None else ""
+    if len(description) > 200:  # whole words, as a preview shows them
+        description = description[:200].rsplit(" ", 1)[0] + " …"
     tags: list[tuple[str, str, str]] = [
         ("name", "citation_title", title),
         ("name", "citation_author", app.config.author),
