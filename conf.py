@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 project = "Lenin’in Son Yazıları ve Mektupları (1922–1923)"
 author = "Edisyon ekibi"
-copyright = "2026, Edisyon ekibi"
+copyright = "2026, Edisyon ekibi · metin CC BY-SA 4.0, kod MIT"
 language = "tr"
 
 # -- General -------------------------------------------------------------------
@@ -41,6 +41,8 @@ extensions = [
     "edition.quotation_index",
     "edition.anchors",
     "edition.citing",
+    "edition.sources",
+    "edition.bibcheck",
     "edition.bibstyle",
     "edition.pdf",
     "edition.html",
@@ -86,6 +88,9 @@ html_theme = "furo"
 # URLs of citations and meta tags. Set it where the site is published (the deploy passes
 # -D html_baseurl=…); left empty, the build says what it leaves out.
 html_baseurl = ""
+# The repository (https://github.com/…): the one setting for each page's "edit" and
+# "view source" links; the CI passes it with -D. Left empty, they are left out.
+edition_repository = ""
 html_title = project
 html_copy_source = False  # the sources are in the repository, not on the site
 html_show_sourcelink = False

@@ -120,10 +120,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check the Python code (ruff) and that no page repeats the source article's prose."""
-    session.install("-r", "requirements/lint.txt")
-    session.run("ruff", "check", *session.posargs)
-    session.run("ruff", "format", "--check")
+    """Run the pre-commit checks (code, files, schemas, BibTeX, a strict build of the
+    edition) and check that no page repeats the source article's prose."""
+    session.install(*BUILD_REQUIREMENTS, "-r", "requirements/lint.txt")
+    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure", *session.posargs)
     if OVERLAP.exists():
         session.run("python", str(OVERLAP), "docs")
     else:

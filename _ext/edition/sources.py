@@ -1,0 +1,162 @@
+"""Where each page comes from: "edit this page" and "view source" links, and when it last changed.
+
+The repository's address is one setting, ``edition_repository`` (``https://github.com/…``);
+furo then links each page to its source file and to GitHub's editor. The date a page last
+changed is the date of the last commit that touched its source file or a file it is made
+from (``data/*.yaml``, ``references.bib``), so it does not move when nothing changed.
+Without the setting, or outside a git checkout, these are left out and the build says so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from edition.data import MONTHS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+
+#: The hosts whose edit and view links the theme (furo) knows how to make.
+HOSTS = ("github.com", "gitlab.com", "bitbucket.org")
+#: ``git@host:owner/name(.git)``, as some hosts hand out clone addresses.
+SSH_ADDRESS = re.compile(r"^git@(?P<host>[^:/]+):(?P<path>.+)$")
+
+
+def web_address(setting: str) -> str | None:
+    """The repository's web address from a web or clone address; None if it is neither."""
+    address = setting.strip().rstrip("/")
+    if match := SSH_ADDRESS.match(address):
+        address = f"https://{match['host']}/{match['path']}"
+    address = address.removesuffix(".git")
+    if not re.fullmatch(rf"https://(?:{'|'.join(map(re.escape, HOSTS))})/[^/\s]+/[^\s]+", address):
+        return None
+    return address
+
+
+def link_sources(app: Sphinx, config: Config) -> None:
+    if not config.edition_repository:
+        return
+    repository = web_address(config.edition_repository)
+    if repository is None:
+        logger.warning(
+            "edition_repository %r is not the address of a repository on %s; give its web "
+            "address, e.g. https://github.com/owner/name (or leave it empty: no links)",
+            config.edition_repository,
+            ", ".join(HOSTS),
+            type="edition",
+            subtype="config",
+        )
+        config.edition_repository = ""
+        return
+    # Where the pages stand in the repository: under its top folder (else under conf.py's).
+    top = git_top(Path(app.srcdir)) or Path(app.confdir).resolve()
+    srcdir = Path(os.path.relpath(Path(app.srcdir).resolve(), top)).as_posix()
+    config.html_theme_options = {
+        **config.html_theme_options,
+        "source_repository": repository + "/",
+        "source_branch": config.edition_branch,
+        "source_directory": "" if srcdir == "." else f"{srcdir}/",
+    }
+
+
+def git_top(folder: Path) -> Path | None:
+    """The top folder of the git checkout holding ``folder``; None outside one."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return Path(out).resolve()
+
+
+def is_shallow(top: Path) -> bool:
+    out = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=top, capture_output=True, text=True
+    ).stdout.strip()
+    return out == "true"
+
+
+def last_changes(root: Path) -> dict[str, int] | None:
+    """Path (absolute) → time of the last commit that changed it."""
+    top = git_top(root)
+    if top is None:
+        return None
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    commits = log.split("\0")[1:]
+    if is_shallow(top) and commits:
+        # The oldest commit of a shallow clone seems to add every file; its dates are not
+        # when the files changed, so they are not used (the pages they date show none).
+        commits = commits[:-1]
+    changes: dict[str, int] = {}
+    for commit in commits:
+        stamp, *files = commit.strip().splitlines()
+        for name in files:
+            changes.setdefault(str(Path(top) / name), int(stamp))  # newest commit comes first
+    return changes
+
+
+def collect_dates(app: Sphinx) -> None:
+    app.env.edition_last_changes = last_changes(Path(app.confdir))
+    if app.builder.format != "html":
+        return
+    left_out = []
+    if not app.config.edition_repository:
+        left_out.append("'edit this page' and 'view source' links (set edition_repository)")
+    if app.env.edition_last_changes is None:
+        left_out.append("the date each page last changed (not a git checkout)")
+    elif is_shallow(git_top(Path(app.confdir)) or Path(app.confdir)):
+        left_out.append(
+            "the date of pages unchanged in this shallow clone's history "
+            "(git fetch --unshallow gives them)"
+        )
+    if left_out:
+        logger.info("built without %s", " and without ".join(left_out))
+
+
+def add_last_updated(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    changes = getattr(app.env, "edition_last_changes", None)
+    if not changes or pagename not in app.env.found_docs:
+        return
+    sources = [app.env.doc2path(pagename), *app.env.dependencies.get(pagename, ())]
+    stamps = [changes.get(str((Path(app.srcdir) / path).resolve())) for path in sources]
+    known = [stamp for stamp in stamps if stamp is not None]
+    if known:
+        when = datetime.fromtimestamp(max(known), tz=UTC).date()
+        context["last_updated"] = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("edition_repository", "", "html", str)
+    app.add_config_value("edition_branch", "main", "html", str)
+    app.connect("config-inited", link_sources)
+    app.connect("builder-inited", collect_dates)
+    app.connect("html-page-context", add_last_updated)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

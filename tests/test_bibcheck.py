@@ -1,0 +1,72 @@
+"""edition.bibcheck: a repeated key or a broken entry is reported at its line, and the rest is read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from edition import bibcheck
+
+BIBCHECK = ROOT / "_ext" / "edition" / "bibcheck.py"
+
+
+@pytest.mark.sphinx(
+    "html", testroot="bibcheck", copy_test_root=True, freshenv=True, warningiserror=True
+)
+def test_problems_are_reported_at_their_line_and_the_rest_is_kept(app):
+    app.build()  # no traceback: an unclosed brace would otherwise stop pybtex
+    warnings = app.warning.getvalue()
+    assert "refs.bib:8: WARNING: BibTeX syntax error (a brace or a quote is not closed)" in warnings
+    assert "in the entry 'bozuk' (line 8); check its braces, quotes and commas" in warnings
+    assert "refs.bib:14: WARNING: the key 'ILK' is already used at line 1" in warnings
+    assert "give this entry its own key" in warnings
+    # Without the check, pybtex would have dropped 'son' after the repeated key.
+    assert "could not find" not in warnings
+    assert "unknown bibliography key" not in warnings
+    assert app.statuscode == 1
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    entries = [" ".join(c.get_text().split()) for c in page.select(".bibliography div.citation")]
+    assert entries == [
+        "Lenin, İlk Kitap, Yayınevi, 1999.",  # the first of the repeated key
+        "Lenin, Son Kitap, Yayınevi, 2002.",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="citations", copy_test_root=True, freshenv=True)
+def test_a_sound_file_is_read_as_it_is(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert [str(name) for name in app.config.bibtex_bibfiles] == ["refs.bib"]
+
+
+def test_the_command_line_names_file_and_line(rootdir):
+    broken = rootdir / "test-bibcheck" / "refs.bib"
+    result = subprocess.run(
+        [sys.executable, str(BIBCHECK), str(broken)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{broken}:8", f"{broken}:14"]
+    assert result.stderr == ""
+
+
+def test_the_edition_bibliography_is_sound():
+    assert bibcheck.problems(ROOT / "references.bib") == []
+    result = subprocess.run(
+        [sys.executable, str(BIBCHECK), str(ROOT / "references.bib")], capture_output=True
+    )
+    assert result.returncode == 0
+
+
+def test_a_broken_field_is_pointed_at_its_line(tmp_path):
+    bib = tmp_path / "x.bib"
+    bib.write_text(
+        "@book{a,\n  title = {A},\n  year = {1999}\n  note = {no comma above},\n}\n",
+        encoding="utf-8",
+    )
+    [(line, message)] = bibcheck.problems(bib)
+    assert line == 4
+    assert "in the entry 'a' (line 1)" in message
