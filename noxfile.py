@@ -123,7 +123,7 @@ def lint(session: nox.Session) -> None:
     """Run the pre-commit checks (code, files, schemas, BibTeX, a strict build of the
     edition) and check that no page repeats the source article's prose."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/lint.txt")
-    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure", *session.posargs)
+    session.run("pre-commit", "run", "--all-files", *session.posargs)
     if OVERLAP.exists():
         session.run("python", str(OVERLAP), "docs")
     else:

@@ -117,8 +117,10 @@ class FillQuotationIndex(SphinxPostTransform):
                 for ident, quotation in members:
                     para = nodes.paragraph()
                     para += quotation_ref(ident, incipit(quotation.text))
-                    para += nodes.Text(" — ")
-                    para += citation(quotation)
+                    if quotation.key and quotation.locator:
+                        para += nodes.Text(" — ")
+                        para += citation(quotation)
+                    # else: the quotation itself has already been reported, at its line
                     para += nodes.Text(". Alıntılandığı yer: ")
                     para += where_quoted(self.env, quotation)
                     para += nodes.Text(".")
