@@ -47,9 +47,14 @@ def test_bad_citations_fail_at_their_line(app):
     app.build()
     warnings = app.warning.getvalue()
     assert "index.md:3: WARNING: unknown bibliography key 'yok-boyle-bir-kaynak'" in warnings
-    assert "use a key of references.bib (kitap, makale)" in warnings
+    assert (
+        "in {kaynak}`yok-boyle-bir-kaynak, s. 3`; use a key of references.bib (kitap, makale)"
+        in (warnings)
+    )
     assert "index.md:5: WARNING: citation of 'kitap' without a locator" in warnings
     assert "give the page after a comma" in warnings
     assert "index.md:7: WARNING: cannot read 'kitap{s. 3}'" in warnings
     assert "index.md:9:" not in warnings  # the good citation passes
+    # inside a paragraph: the line the citation is on, not the paragraph's first
+    assert "index.md:12: WARNING: unknown bibliography key 'yanlis-anahtar'" in warnings
     assert app.statuscode == 1

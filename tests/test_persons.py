@@ -70,6 +70,10 @@ ERRORS = [
     ("data/kisiler.yaml:13", "person 'alanli': unknown field 'dogum'"),
     ("index.md:3", "'Trotsky' is not the edition's spelling of Troçki; write 'Troçki'"),
     ("index.md:5", "'Kimse Bilmez' is not in the persons register; add an entry"),
+    # Inside a paragraph, the line of the word itself, not of the paragraph's start:
+    ("index.md:8", "'Trotsky' is not the edition's spelling of Troçki"),
+    ("index.md:9", "'Trotsky' is not the edition's spelling of Troçki"),
+    ("index.md:10", "'Bir Başkası' is not in the persons register"),
 ]
 
 

@@ -28,6 +28,8 @@ from docutils.transforms.references import Footnotes
 from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
 
+from edition.lines import exact_line
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -124,19 +126,21 @@ def kaynak_role(
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{kaynak}`key, locator[; key, locator …]```: a footnote citing those sources."""
     env = inliner.document.settings.env
+    lineno = exact_line(env.doc2path(env.current_document.docname), lineno, text) or lineno
     try:
         sources = parse_sources(text)
     except ValueError as error:
         logger.warning(
-            "cannot read %r in %s; write “key, locator” (several joined with “;”)",
+            "cannot read %r in {kaynak}`%s`; write “key, locator” (several joined with “;”)",
             str(error),
-            rawtext,
+            text,
             location=(env.current_document.docname, lineno),
             type="edition",
             subtype="citation",
         )
         return [], []
-    return citation_footnote(env, inliner, lineno, sources, rawtext)
+    # Shown as the page writes it (MyST hands the role over as :kaynak:`…`).
+    return citation_footnote(env, inliner, lineno, sources, f"{{kaynak}}`{text}`")
 
 
 class CitationFootnotes(Transform):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
@@ -28,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from edition.data import Entry, check_ids, problem, read_entries
 from edition.domain import edition_domain, read_now
+from edition.lines import exact_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -212,6 +214,8 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
         for ref in doctree.findall(addnodes.pending_xref)
         if ref.get("refdomain") == "edition" and ref.get("reftype") == "kisi"
     }
+    reported: dict[tuple[str, int, str], int] = {}  # variants met so far, per paragraph
+    page_source = str(env.doc2path(docname))
     for text in list(doctree.findall(nodes.Text)):
         if inside(text, NO_LINT):
             continue
@@ -231,7 +235,7 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
                     person.name,
                     person.name,
                     env.config.edition_persons,
-                    location=text.parent,
+                    location=spelling_location(text, spelling, reported, page_source),
                     type="edition",
                     subtype="spelling",
                 )
@@ -256,6 +260,24 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
         edition_domain(env).note_mentions(docname, sorted(mentioned))
 
 
+def spelling_location(
+    text: nodes.Text,
+    spelling: str,
+    reported: dict[tuple[str, int, str], int],
+    page_source: str,
+) -> str | nodes.Node:
+    """``file:line`` of this use of a variant (its paragraph may start lines above)."""
+    source, start = get_source_line(text.parent)
+    if start is None:
+        return text.parent
+    source = source or page_source
+    key = (source, start, spelling)
+    occurrence = reported.get(key, 0)
+    reported[key] = occurrence + 1
+    word = re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)")
+    return f"{source}:{exact_line(source, start, word, occurrence)}"
+
+
 def kisi_role(
     name: str,
     rawtext: str,
@@ -267,6 +289,7 @@ def kisi_role(
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{kisi}`name``` or ``{kisi}`shown text <id>```: an explicit link to the register."""
     env = inliner.document.settings.env
+    lineno = exact_line(env.doc2path(env.current_document.docname), lineno, text) or lineno
     reg = register(env)
     match = re.fullmatch(r"(?P<text>.*?)\s*<(?P<id>[^<>]+)>", text.strip())
     shown, key = (match["text"], match["id"]) if match else (text.strip(), text.strip())
