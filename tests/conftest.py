@@ -75,13 +75,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 BASE_URL = "https://example.org/lenin/"
+REPOSITORY = "https://github.com/ornek/lenin-edisyonu"
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The HTML site as it is published: with its address set (html_baseurl)."""
+    """The HTML site as the CI publishes it: its address and its repository set."""
     return strict_build(
-        "html", tmp_path_factory.mktemp("published"), settings=(f"html_baseurl={BASE_URL}",)
+        "html",
+        tmp_path_factory.mktemp("published"),
+        settings=(f"html_baseurl={BASE_URL}", f"edition_repository={REPOSITORY}"),
     )
 
 

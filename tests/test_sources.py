@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.sources import web_address
+from edition.sources import git_top, is_shallow, web_address
 from sphinx.util.docutils import patched_get_language
 
 
@@ -63,6 +63,17 @@ def test_each_page_is_dated_by_the_last_change_of_what_it_is_made_from(make_app,
     assert last_updated(app, "index") == "9 Temmuz 2003"  # its include changed
     assert last_updated(app, "obur") == "5 Mart 2001"
     assert "not a git checkout" not in app.status.getvalue()
+
+
+def test_a_shallow_clone_dates_only_what_its_history_shows(make_app, checkout, tmp_path):
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{checkout}", str(shallow))
+    git(shallow, "fetch", "-q", "--depth", "2")
+    app = make_app("html", srcdir=shallow, freshenv=True)
+    build(app)
+    assert last_updated(app, "index") == "9 Temmuz 2003"  # its include changed in view
+    assert last_updated(app, "obur") is None  # its change is beyond the clone's history
+    assert "shallow clone" in app.status.getvalue()
 
 
 def test_uncommitted_pages_have_no_date(make_app, checkout):
@@ -138,3 +149,34 @@ def test_an_unusable_repository_address_fails_the_build(app):
 )
 def test_web_address(setting, address):
     assert web_address(setting) == address
+
+
+def test_every_page_of_the_edition_links_to_its_own_source(published):
+    from conftest import REPOSITORY, ROOT
+
+    pages = sorted(path.stem for path in (ROOT / "docs").glob("*.md"))
+    assert len(pages) >= 12
+    for name in pages:
+        soup = BeautifulSoup(
+            (published.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        edit = soup.select_one(".edit-this-page a")["href"]
+        view = soup.select_one(".view-this-page a")["href"]
+        assert edit == f"{REPOSITORY}/edit/main/docs/{name}.md"
+        assert view == f"{REPOSITORY}/blob/main/docs/{name}.md?plain=true"
+
+
+def test_every_page_of_the_edition_shows_when_it_last_changed(published):
+    from conftest import ROOT
+
+    top = git_top(ROOT)
+    if top is None or is_shallow(top):
+        pytest.skip("dates need the full git history; this checkout has none or a shallow one")
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        name = path.stem
+        soup = BeautifulSoup(
+            (published.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        date = soup.select_one(".last-updated")
+        assert date is not None, name
+        assert re.search(r"Son güncelleme: \d{1,2} \w+ 20\d\d", date.get_text()), name

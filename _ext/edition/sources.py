@@ -86,11 +86,19 @@ def git_top(folder: Path) -> Path | None:
     return Path(out).resolve()
 
 
-def is_shallow(top: Path) -> bool:
+def shallow_boundary(top: Path) -> set[str]:
+    """The commits a shallow clone's history stops at (none for a full clone)."""
     out = subprocess.run(
-        ["git", "rev-parse", "--is-shallow-repository"], cwd=top, capture_output=True, text=True
+        ["git", "rev-parse", "--git-path", "shallow"], cwd=top, capture_output=True, text=True
     ).stdout.strip()
-    return out == "true"
+    path = top / out if out else None
+    if path is None or not path.is_file():
+        return set()
+    return set(path.read_text(encoding="utf-8").split())
+
+
+def is_shallow(top: Path) -> bool:
+    return bool(shallow_boundary(top))
 
 
 def last_changes(root: Path) -> dict[str, int] | None:
@@ -100,7 +108,7 @@ def last_changes(root: Path) -> dict[str, int] | None:
         return None
     try:
         log = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
+            ["git", "log", "--format=%x00%H %ct", "--name-only", "--no-renames", "--", "."],
             cwd=top,
             capture_output=True,
             text=True,
@@ -108,16 +116,17 @@ def last_changes(root: Path) -> dict[str, int] | None:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    commits = log.split("\0")[1:]
-    if is_shallow(top) and commits:
-        # The oldest commit of a shallow clone seems to add every file; its dates are not
-        # when the files changed, so they are not used (the pages they date show none).
-        commits = commits[:-1]
+    # Where a shallow clone's history stops, a commit seems to add every file: its date
+    # is not when they changed, so it is not used (the pages it alone dates show none).
+    boundary = shallow_boundary(top)
     changes: dict[str, int] = {}
-    for commit in commits:
-        stamp, *files = commit.strip().splitlines()
+    for commit in log.split("\0")[1:]:
+        header, *files = commit.strip().splitlines()
+        sha, stamp = header.split()
+        if sha in boundary:
+            continue
         for name in files:
-            changes.setdefault(str(Path(top) / name), int(stamp))  # newest commit comes first
+            changes.setdefault(str(top / name), int(stamp))  # newest commit comes first
     return changes
 
 
