@@ -31,6 +31,8 @@ extensions = [
     "sphinx_design",
     # Local (``_ext/edition/``)
     "edition.guard",
+    "edition.advice",
+    "edition.labels",
     "edition.domain",
     "edition.citations",
     "edition.quotations",

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from edition.lines import NOT_UTF8, read_utf8
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -59,7 +61,16 @@ def read_lines(path: Path) -> list[tuple[int, str]]:
     if not path.exists():
         return []
     lines = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text, not_utf8 = read_utf8(path)
+    if not_utf8:
+        logger.warning(
+            NOT_UTF8,
+            not_utf8[1],
+            location=f"{path}:{not_utf8[0]}",
+            type="edition",
+            subtype="anchor",
+        )
+    for number, line in enumerate(text.splitlines(), start=1):
         content = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
         if content.strip():
             lines.append((number, content.strip()))

@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+if not __package__:  # run as a script (the lint hook): make the edition package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from edition.lines import NOT_UTF8, read_utf8
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -87,7 +92,10 @@ def problems(path: Path) -> list[tuple[int, str]]:
     """(line, message) for each repeated key and each entry that does not parse, in file order."""
     found: list[tuple[int, str]] = []
     first: dict[str, int] = {}
-    for chunk in chunks(path.read_text(encoding="utf-8")):
+    text, not_utf8 = read_utf8(path)
+    if not_utf8:
+        found.append((not_utf8[0], NOT_UTF8 % not_utf8[1]))
+    for chunk in chunks(text):
         if chunk.key is not None:
             if chunk.key.lower() in first:
                 found.append(
@@ -140,7 +148,7 @@ def salvage(path: Path, folder: Path) -> Path:
     """A copy of a .bib file keeping, verbatim, each entry that parses, the first of each key."""
     seen: set[str] = set()
     kept = []
-    for chunk in chunks(path.read_text(encoding="utf-8")):
+    for chunk in chunks(read_utf8(path)[0]):
         if syntax_error(chunk) or (chunk.key and chunk.key.lower() in seen):
             continue
         if chunk.key:

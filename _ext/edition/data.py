@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sphinx.util import logging
 
+from edition.lines import NOT_UTF8, read_utf8
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -92,7 +94,11 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
     path = (Path(app.confdir) / relative).resolve()
     shown = relative
     try:
-        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)
+        text, not_utf8 = read_utf8(path)
+        if not_utf8:
+            problem(f"{shown}:{not_utf8[0]}", NOT_UTF8, not_utf8[1])
+            return path, []
+        loaded = yaml.load(text, Loader=LineLoader)
     except OSError as error:
         problem(shown, "cannot read the data file (%s); check %s in conf.py", error, setting)
         return path, []

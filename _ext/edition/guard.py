@@ -10,12 +10,21 @@ error that names the file, the line and what to write instead. A refused constru
 removed before anything reads, copies or writes it, and a build that refused anything
 ends with a failing status, with or without ``-W``.
 
+Three more kinds of input are refused at their line: a link whose address would run
+code or read the reader's disk (``javascript:``, ``vbscript:``, ``data:``, ``file:``;
+markdown-it quietly turns such a link into text, so the contributor would never
+know), ``html_meta`` in a page's front matter (it writes ``<meta>`` tags, a redirect
+among them), and a page that is not UTF-8 (Sphinx stops with "Encoding error!"; here
+the bytes are named at their line and the page is read with them replaced, so that the
+rest of the build still reports).
+
 What stays allowed: files *inside* the source folder (``docs/``) may still be
 included or shown, and a block that is nothing but an HTML comment is dropped.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -29,6 +38,8 @@ from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.lines import NOT_UTF8, undecodable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,6 +64,112 @@ FILE_ADVICE = (
     "keep the file inside docs/ and point to it with a path that stays there, "
     "or put its text into the page"
 )
+
+
+LINK_ADVICE = (
+    "link only to web addresses (https://…), to mailto: addresses, or to the edition's own "
+    "pages and sections ({ref}`label`, {doc}`page`)"
+)
+#: Addresses that would run code or read files instead of opening a page.
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+#: Where a Markdown page can give an address: ``](…)``, ``<…:…>``, ``[ref]: …``.
+LINK_DESTINATIONS = (
+    re.compile(r"\]\(\s*<?([^)>\s]+)"),
+    re.compile(r"<([a-zA-Z][^<>\s]*:[^<>\s]*)>"),
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),
+)
+#: A fenced block of code (not a directive): its text is shown, not linked.
+CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})(?!\s*\{)")
+CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def unsafe_links(text: str) -> list[tuple[int, str]]:
+    """(line, address) of each link whose address is ``javascript:`` and the like.
+
+    Entities (``&#106;avascript:``) are decoded and the characters browsers ignore in a
+    scheme (spaces, control characters) removed before looking, as a browser would.
+    """
+    import html
+
+    found = []
+    fence = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if match := CODE_FENCE.match(line):
+            fence = match.group(1)
+            continue
+        line = CODE_SPAN.sub("", line)
+        for pattern in LINK_DESTINATIONS:
+            for match in pattern.finditer(line):
+                address = match.group(1)
+                scheme = re.sub(r"[\x00-\x20]", "", html.unescape(address)).lower()
+                if scheme.startswith(UNSAFE_SCHEMES):
+                    found.append((number, address))
+    return found
+
+
+def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Refuse links to ``javascript:`` and the like, before MyST hides them as text."""
+    for line, address in unsafe_links(source[0]):
+        refuse(app.env, (docname, line), f"A link to '{address}'", LINK_ADVICE)
+
+
+def check_encoding(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Name the pages that are not UTF-8 at their first bad line (they are read leniently)."""
+    for docname in docnames:
+        try:
+            problem = undecodable(env.doc2path(docname).read_bytes())
+        except OSError:
+            continue
+        if problem:
+            line, hexbytes = problem
+            logger.error(
+                NOT_UTF8,
+                hexbytes,
+                location=(docname, line),
+                type="edition",
+                subtype="encoding",
+            )
+            not_utf8(env)[docname] = line
+            # Read it with the bad bytes replaced, so the build goes on to report the rest
+            # (Sphinx sets this back from source_encoding when it next loads the env).
+            env.settings["input_encoding"] = "edition-utf-8"
+        else:
+            not_utf8(env).pop(docname, None)
+
+
+def lenient_utf8(name: str) -> Any:
+    """The codec ``edition-utf-8``: UTF-8 (BOM allowed), undecodable bytes read as U+FFFD.
+
+    Used for the pages only after :func:`check_encoding` has reported every such byte.
+    """
+    if name != "edition_utf_8":
+        return None
+    base = codecs.lookup("utf-8-sig")
+
+    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+        return base.decode(data, "replace")
+
+    class Reader(base.streamreader):  # type: ignore[name-defined, misc]
+        def __init__(self, stream: Any, errors: str = "strict") -> None:
+            super().__init__(stream, "replace")
+
+    class Decoder(base.incrementaldecoder):  # type: ignore[name-defined, misc]
+        def __init__(self, errors: str = "strict") -> None:
+            super().__init__("replace")
+
+    return codecs.CodecInfo(
+        base.encode,
+        decode,
+        streamreader=Reader,
+        streamwriter=base.streamwriter,
+        incrementalencoder=base.incrementalencoder,
+        incrementaldecoder=Decoder,
+        name="edition-utf-8",
+    )
 
 
 def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
@@ -224,6 +341,15 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
         refuse(env, raw, f"{kind} ({snippet!r})", RAW_ADVICE)
         raw.parent.remove(raw)
 
+    for meta in list(doctree.findall(nodes.meta)):
+        refuse(
+            env,
+            (env.current_document.docname, 1),
+            f"A <meta> tag ({meta.get('name') or meta.get('http-equiv') or 'html_meta'})",
+            "remove 'html_meta' from the page's front matter; the edition writes its own meta tags",
+        )
+        meta.parent.remove(meta)
+
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if not URI_SCHEME.match(uri) and not inside_srcdir(env, uri):
@@ -247,6 +373,13 @@ def refusals(env: BuildEnvironment) -> dict[str, list[str]]:
     return env.edition_refused
 
 
+def not_utf8(env: BuildEnvironment) -> dict[str, int]:
+    """Pages that are not UTF-8 (page → line), until they are read again and are."""
+    if not hasattr(env, "edition_not_utf8"):
+        env.edition_not_utf8 = {}
+    return env.edition_not_utf8
+
+
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     refusals(env).pop(docname, None)
 
@@ -266,7 +399,8 @@ def fail_if_refused(app: Sphinx, exception: Exception | None) -> None:
     The refusals are kept per page in the environment, so an incremental build keeps
     failing until the page is mended, even when the page itself was not read again.
     """
-    if exception is None and any(refusals(app.env).values()):
+    unreadable = set(not_utf8(app.env)) & app.env.found_docs
+    if exception is None and (any(refusals(app.env).values()) or unreadable):
         app.statuscode = 1
 
 
@@ -277,13 +411,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("literalinclude", GuardedLiteralInclude, override=True)
     app.add_directive("csv-table", GuardedCSVTable, override=True)
 
+    codecs.register(lenient_utf8)
+    app.connect("env-before-read-docs", check_encoding)
+    app.connect("source-read", check_source)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)
     app.connect("build-finished", fail_if_refused)
     return {
         "version": "1",
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

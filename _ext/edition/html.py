@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    # Relative to conf.py's folder, as Sphinx reads it: an absolute path would change the
+    # HTML configuration's hash (.buildinfo) with the folder the edition is built in.
+    static = os.path.relpath(STATIC, app.confdir)
+    config.html_static_path = [*config.html_static_path, Path(static).as_posix()]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -52,3 +52,29 @@ def exact_line(
                 return number
             seen += 1
     return start
+
+
+def undecodable(data: bytes) -> tuple[int, str] | None:
+    """(line, the bytes in hex) of the first bytes that are not UTF-8, or None."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return line, data[error.start : error.end].hex(" ")
+    return None
+
+
+NOT_UTF8 = (
+    "the file is not UTF-8 (bytes %s cannot be read, the first on this line); save it as "
+    'UTF-8 (in most editors: "Save with encoding" → UTF-8)'
+)
+
+
+def read_utf8(path: str | os.PathLike[str]) -> tuple[str, tuple[int, str] | None]:
+    """The file's text, and where it first fails to be UTF-8 (its bad bytes read as U+FFFD).
+
+    Raises OSError when the file cannot be read at all.
+    """
+    data = Path(path).read_bytes()
+    problem = undecodable(data)
+    return data.decode("utf-8-sig", "replace"), problem

@@ -1,0 +1,125 @@
+"""Say what to do in the messages Sphinx and MyST give for a contributor's usual mistakes.
+
+Sphinx reports a duplicate label, an undefined label or a page outside every table of
+contents at the right file and line, but in words written for Sphinx users ("undefined
+label: 'x'"). This extension adds, to those messages only, what to change in the edition:
+the nearest existing labels, where labels are written, how a page joins the site. It
+changes no message's level or location, so a strict build fails exactly as before.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.logging import NAMESPACE, WarningStreamHandler
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+LABEL_FORM = "a label is written '(label)=' on the line above a heading"
+
+
+def nearest_labels(app: Sphinx, wrong: str) -> str:
+    """ "did you mean …?" from the labels the edition has, or nothing."""
+    env = getattr(app, "env", None)
+    if env is None:
+        return ""
+    labels = [name for name in env.domains.standard_domain.labels if not name.startswith("kisi")]
+    close = difflib.get_close_matches(wrong, labels, n=3, cutoff=0.6)
+    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+
+
+#: (message pattern, advice made from the match) for the messages that need it.
+ADVICE: list[tuple[re.Pattern[str], Callable[[Sphinx, re.Match[str]], str]]] = [
+    (
+        re.compile(r"^duplicate label (?P<label>[^,]+), other instance in (?P<other>.+)$"),
+        lambda app, m: (
+            f"labels are anchors that readers cite, so each is used once; give this "
+            f"section a new label (lower-case ASCII letters, digits, hyphens) and keep "
+            f"'{m['label']}' where it was first published"
+        ),
+    ),
+    (
+        re.compile(r"^undefined label: '(?P<label>[^']+)'"),
+        lambda app, m: (
+            f"{nearest_labels(app, m['label'])}no section has this label; use one that a "
+            f"page defines ({LABEL_FORM}; data/anchors.txt lists the published ones)"
+        ),
+    ),
+    (
+        re.compile(r"^'myst' cross-reference target not found: '(?P<target>[^']+)'"),
+        lambda app, m: (
+            f"{nearest_labels(app, m['target'].lstrip('#'))}link a section as "
+            f"[text](#label) or {{ref}}`label`, a page as [text](page.md); {LABEL_FORM}"
+        ),
+    ),
+    (
+        re.compile(r"^document isn't included in any toctree"),
+        lambda app, m: (
+            "add the page's name to the toctree of docs/index.md, or, for a page reached "
+            "only through links, write 'orphan: true' in its front matter"
+        ),
+    ),
+    (
+        re.compile(r"^toctree contains reference to nonexisting document '(?P<doc>[^']+)'"),
+        lambda app, m: "write the name of a page in docs/ (without .md), or add the page",
+    ),
+    (
+        re.compile(r"^Unknown directive type: '(?P<name>[^']+)'"),
+        lambda app, m: (
+            "the edition's directives are alinti, sonuc, dayanan-sonuclar, editor-notu, "
+            "kronoloji, kronoloji-kayitlari, kisiler, alinti-dizini, and Sphinx's, MyST's "
+            "and sphinx-design's; check the spelling"
+        ),
+    ),
+    (
+        re.compile(r"^Unknown interpreted text role [\"'](?P<name>[^\"']+)[\"']"),
+        lambda app, m: (
+            "the edition's roles are kaynak and kisi, besides ref, doc and Sphinx's "
+            "others; check the spelling"
+        ),
+    ),
+]
+
+
+class AdviceFilter(logging.Filter):
+    """Appends the advice for a matching message (once; the level and location stay)."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__()
+        self.app = app
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "edition_advice", False):
+            return True
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        for pattern, advice in ADVICE:
+            if match := pattern.search(message):
+                record.msg = f"{message.rstrip('.')}; {advice(self.app, match)}"
+                record.args = ()
+                record.edition_advice = True
+                break
+        return True
+
+
+def install(app: Sphinx, *args: Any) -> None:
+    """Put the filter first on Sphinx's warning output (it is set up before extensions)."""
+    for handler in logging.getLogger(NAMESPACE).handlers:
+        if isinstance(handler, WarningStreamHandler) and not any(
+            isinstance(f, AdviceFilter) for f in handler.filters
+        ):
+            handler.filters.insert(0, AdviceFilter(app))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    install(app)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
