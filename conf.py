@@ -48,6 +48,7 @@ extensions = [
     "edition.bibstyle",
     "edition.pdf",
     "edition.html",
+    "edition.csp",
 ]
 
 root_doc = "index"

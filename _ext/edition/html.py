@@ -1,4 +1,4 @@
-"""Add the edition's stylesheet (``static/edition.css``) to every HTML page."""
+"""The edition's stylesheet (``static/edition.css``) and icon on every HTML page."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def add_static_path(app: Sphinx, config: Config) -> None:
     # HTML configuration's hash (.buildinfo) with the folder the edition is built in.
     static = os.path.relpath(STATIC, app.confdir)
     config.html_static_path = [*config.html_static_path, Path(static).as_posix()]
+    if not config.html_favicon:  # else browsers ask for /favicon.ico, which is not there
+        config.html_favicon = (Path(static) / "favicon.svg").as_posix()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -247,11 +247,12 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
             linked.add(person.ident)
             target = f"kisi-anma-{person.ident}"
             pieces.append(nodes.Text(content[last : match.start()]))
-            pieces.append(nodes.target("", "", ids=[target]))
             pieces.append(
                 addnodes.index(entries=[("single", person.name, target, "", None)], inline=True)
             )
-            pieces.append(person_ref(person, spelling))
+            # The anchor holds the name: an empty one would give the search page nothing
+            # to quote, and Sphinx's searchtools.js then fails on it.
+            pieces.append(nodes.inline("", "", person_ref(person, spelling), ids=[target]))
             last = match.end()
         if pieces:
             pieces.append(nodes.Text(content[last:]))
