@@ -7,7 +7,6 @@ Arguments after ``--`` reach the underlying tool (sphinx-build, pytest, ruff).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import nox
@@ -15,7 +14,7 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["docs", "pdf"]
+nox.options.sessions = ["docs"]
 
 ROOT = Path(__file__).resolve().parent
 BUILD_REQUIREMENTS = ("-r", "requirements.txt")
@@ -27,43 +26,24 @@ WATCHED = ("conf.py", "_ext", "references.bib", "locale", "data")
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"
 
 
-def sphinx_build(session: nox.Session, builder: str, outdir: str) -> None:
-    session.run(
-        "sphinx-build",
-        "-b",
-        builder,
-        *STRICT,
-        "-c",
-        ".",
-        "-d",
-        f"build/doctrees/{builder}",  # outside the published folder
-        "docs",
-        outdir,
-        *session.posargs,
-    )
+def publish(session: nox.Session, *what: str) -> None:
+    """Build in build/staging and replace the published output only if every step passed."""
+    session.run("python", "tools/publish.py", *what, "--", *session.posargs)
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the HTML site into build/html."""
+    """Build the HTML site and the PDF; publish both (build/html, build/pdf) only when the
+    strict builds and the link check all succeed."""
     session.install(*BUILD_REQUIREMENTS)
-    sphinx_build(session, "html", "build/html")
+    publish(session, "--html", "--pdf")
 
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed).
-
-    When the HTML site is built too, the PDF is also put at its root, where the site's
-    meta tags and links expect it.
-    """
+    """Build the PDF alone into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed)."""
     session.install(*BUILD_REQUIREMENTS)
-    sphinx_build(session, "typstpdf", "build/pdf")
-    site = ROOT / "build" / "html"
-    if site.is_dir():
-        for pdf_file in (ROOT / "build" / "pdf").glob("*.pdf"):
-            shutil.copy2(pdf_file, site / pdf_file.name)
-            session.log(f"copied {pdf_file.name} into {site}")
+    publish(session, "--pdf")
 
 
 @nox.session
@@ -107,6 +87,24 @@ def docs_live(session: nox.Session) -> None:
         "-d",
         "build/doctrees/live",
         *STRICT,
+        *session.posargs,
+    )
+
+
+@nox.session
+def linkcheck(session: nox.Session) -> None:
+    """Check the external links (needs the network; reports, does not gate a release)."""
+    session.install(*BUILD_REQUIREMENTS)
+    session.run(
+        "sphinx-build",
+        "-b",
+        "linkcheck",
+        "-c",
+        ".",
+        "-d",
+        "build/doctrees/linkcheck",
+        "docs",
+        "build/linkcheck",
         *session.posargs,
     )
 

@@ -4,7 +4,8 @@ Sphinx reports a duplicate label, an undefined label or a page outside every tab
 contents at the right file and line, but in words written for Sphinx users ("undefined
 label: 'x'"). This extension adds, to those messages only, what to change in the edition:
 the nearest existing labels, where labels are written, how a page joins the site. It
-changes no message's level or location, so a strict build fails exactly as before.
+changes no message's level (a page-wide problem gets line 1 as its location), so a
+strict build fails exactly as before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
+
+from edition.lines import source_lines
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,14 +40,18 @@ def nearest_labels(app: Sphinx, wrong: str) -> str:
     return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
 
 
+#: Sphinx reports it at the heading; the label itself is written a line or two above.
+DUPLICATE_LABEL = re.compile(r"^duplicate label (?P<label>[^,]+), other instance in (?P<other>.+)$")
+#: A problem of a whole page, which Sphinx reports without a line.
+WHOLE_PAGE = re.compile(r"^document isn't included in any toctree")
 #: (message pattern, advice made from the match) for the messages that need it.
 ADVICE: list[tuple[re.Pattern[str], Callable[[Sphinx, re.Match[str]], str]]] = [
     (
-        re.compile(r"^duplicate label (?P<label>[^,]+), other instance in (?P<other>.+)$"),
+        DUPLICATE_LABEL,
         lambda app, m: (
-            f"labels are anchors that readers cite, so each is used once; give this "
-            f"section a new label (lower-case ASCII letters, digits, hyphens) and keep "
-            f"'{m['label']}' where it was first published"
+            f"labels are anchors that readers cite, so each is used once: keep "
+            f"'{m['label']}' on the section that had it first (data/anchors.txt lists the "
+            f"published ones) and give the other a new label (lower-case ASCII, hyphens)"
         ),
     ),
     (
@@ -60,7 +69,7 @@ ADVICE: list[tuple[re.Pattern[str], Callable[[Sphinx, re.Match[str]], str]]] = [
         ),
     ),
     (
-        re.compile(r"^document isn't included in any toctree"),
+        WHOLE_PAGE,
         lambda app, m: (
             "add the page's name to the toctree of docs/index.md, or, for a page reached "
             "only through links, write 'orphan: true' in its front matter"
@@ -88,6 +97,18 @@ ADVICE: list[tuple[re.Pattern[str], Callable[[Sphinx, re.Match[str]], str]]] = [
 ]
 
 
+def label_line(location: Any, label: str) -> str | None:
+    """``file:line`` of the ``(label)=`` line just above where Sphinx reports the label."""
+    source, line = get_source_line(location) if isinstance(location, nodes.Node) else (None, None)
+    if source is None or line is None:
+        return None
+    lines = source_lines(source)
+    for number in range(min(line, len(lines)), max(line - 6, 0), -1):
+        if lines[number - 1].strip() == f"({label})=":
+            return f"{source}:{number}"
+    return None
+
+
 class AdviceFilter(logging.Filter):
     """Appends the advice for a matching message (once; the level and location stay)."""
 
@@ -107,6 +128,11 @@ class AdviceFilter(logging.Filter):
                 record.msg = f"{message.rstrip('.')}; {advice(self.app, match)}"
                 record.args = ()
                 record.edition_advice = True
+                location = getattr(record, "location", None)
+                if pattern is WHOLE_PAGE and isinstance(location, str) and ":" not in location:
+                    record.location = (location, 1)  # a page's problem: give it a line too
+                elif pattern is DUPLICATE_LABEL:
+                    record.location = label_line(location, match["label"]) or location
                 break
         return True
 

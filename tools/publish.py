@@ -1,0 +1,125 @@
+"""Build the edition in a staging folder; publish it only when every step succeeded.
+
+    python tools/publish.py [--html] [--pdf] [--jobs N] [--root DIR] [-- SPHINX-ARGS]
+
+With neither ``--html`` nor ``--pdf`` both are built. Steps, each stopping the run when it
+fails: the strict HTML build (``-W -n``) into ``build/staging/html``; the strict PDF build
+into ``build/staging/pdf``; the offline check of every internal link and fragment of the
+site, the PDF at its root included (tools/deadlinks.py). Only then are ``build/html`` and
+``build/pdf`` replaced, each by a rename; a failed run leaves the last good output exactly
+as it was.
+
+Dates come from the last commit: ``SOURCE_DATE_EPOCH`` is set from it when it is not set
+already, so that two builds of one commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from deadlinks import dead_links
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF_NAME = "lenin-son-yazilar.pdf"
+
+
+def say(message: str) -> None:
+    print(f"publish: {message}", flush=True)
+
+
+def last_commit_time(root: Path) -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out or None
+
+
+def sphinx(root: Path, builder: str, outdir: Path, jobs: str | None, extra: list[str]) -> int:
+    command = [sys.executable, "-m", "sphinx", "build", "-b", builder, "-W", "-n"]
+    command += ["-j", jobs] if jobs else []
+    command += ["-c", ".", "-d", f"build/doctrees/{builder}", "docs", str(outdir), *extra]
+    say(" ".join(command[2:]))
+    return subprocess.run(command, cwd=root, check=False).returncode
+
+
+def replace_folder(staged: Path, published: Path) -> None:
+    """Put a copy of ``staged`` at ``published``; the old one is removed only afterwards."""
+    fresh = published.with_name(f".{published.name}.new")
+    stale = published.with_name(f".{published.name}.old")
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(staged, fresh)
+    if published.exists():
+        published.rename(stale)
+    fresh.rename(published)
+    shutil.rmtree(stale, ignore_errors=True)
+
+
+def publish(
+    root: Path, *, html: bool, pdf: bool, jobs: str | None = None, extra: list[str] = ()
+) -> int:
+    build = root / "build"
+    staging = build / "staging"
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        if epoch := last_commit_time(root):
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+            say(f"dates from the last commit (SOURCE_DATE_EPOCH={epoch})")
+        else:
+            say("not a git checkout and SOURCE_DATE_EPOCH unset: the build is dated today")
+    kept = "nothing published; the last good output in build/ is unchanged"
+
+    if html and sphinx(root, "html", staging / "html", jobs, list(extra)) != 0:
+        say(f"the HTML build failed (see the messages above); {kept}")
+        return 1
+    if pdf and sphinx(root, "typstpdf", staging / "pdf", jobs, list(extra)) != 0:
+        say(f"the PDF build failed (see the messages above); {kept}")
+        return 1
+    if html:
+        beside = staging / "html" / PDF_NAME  # the site offers the PDF at its root
+        if pdf:
+            shutil.copy2(staging / "pdf" / PDF_NAME, beside)
+        else:
+            beside.unlink(missing_ok=True)  # not an older one
+        dead = dead_links(staging / "html")
+        for page, line, address, problem in dead:
+            print(f"{page}:{line}: dead link {address!r}: {problem}", flush=True)
+        if dead:
+            say(f"{len(dead)} dead internal link(s) in the HTML; {kept}")
+            return 1
+        say("every internal link and fragment of the site resolves")
+    for name, wanted in (("html", html), ("pdf", pdf)):
+        if wanted:
+            replace_folder(staging / name, build / name)
+            say(f"published build/{name}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    cut = argv.index("--") if "--" in argv else len(argv)
+    own, extra = argv[:cut], argv[cut + 1 :]  # after "--": for sphinx-build
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--html", action="store_true", help="build the HTML site")
+    parser.add_argument("--pdf", action="store_true", help="build the PDF")
+    parser.add_argument("--jobs", help="sphinx-build -j (parallel reading and writing)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the edition's folder")
+    options = parser.parse_args(own)
+    html, pdf = (options.html, options.pdf) if options.html or options.pdf else (True, True)
+    return publish(options.root.resolve(), html=html, pdf=pdf, jobs=options.jobs, extra=extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
