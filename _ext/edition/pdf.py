@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinxcontrib_typstbuilder._builder import TypstBuilder
 from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str, to_str_list
@@ -40,10 +39,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "typst"
-
-
-class TypstCompileError(SphinxError):
-    category = "PDF (Typst) error"
 
 
 class EditionTypstTranslator(TypstTranslator):
@@ -147,7 +142,8 @@ class TypstPDFBuilder(TypstBuilder):
         for document in self.config.typst_documents:
             self.compile_pdf(document["targetname"])
 
-    def compile_pdf(self, targetname: str) -> Path:
+    def compile_pdf(self, targetname: str) -> Path | None:
+        """Compile the book; a failure is one located error (no traceback), and no PDF."""
         import typst
 
         folder = Path(self.outdir) / targetname
@@ -165,9 +161,12 @@ class TypstPDFBuilder(TypstBuilder):
             )
             spots = json.loads(compiler.query("<edition-anchors>", field="value", one=True))
         except typst.TypstError as error:
-            hints = "".join(f"\n  hint: {hint}" for hint in error.hints)
-            msg = f"{source}: {error.message}\n{error.diagnostic}{hints}"
-            raise TypstCompileError(msg) from None
+            hints = "".join(f" (hint: {hint})" for hint in error.hints)
+            self.fail(f"{source}:1", f"Typst cannot compile the book: {error.message}{hints}")
+            return None
+        except OSError as error:  # the machine's fault, not the pages'
+            self.fail(f"{output}:1", f"cannot write the PDF ({error}); make the path writable")
+            return None
         for warning in warnings:
             logger.warning(
                 "Typst: %s %s",
@@ -177,9 +176,19 @@ class TypstPDFBuilder(TypstBuilder):
                 type="edition",
                 subtype="pdf",
             )
-        add_named_destinations(output, spots, self.destination_names())
+        try:
+            add_named_destinations(output, spots, self.destination_names())
+        except OSError as error:
+            self.fail(f"{output}:1", f"cannot rewrite the PDF ({error}); make it writable")
+            return None
         logger.info("PDF written: %s", output)
         return output
+
+    failed = False
+
+    def fail(self, location: str, message: str) -> None:
+        logger.error(message, location=location, type="edition", subtype="pdf")
+        self.failed = True
 
     def destination_names(self) -> list[tuple[str, str]]:
         """(Typst label, PDF name) for each published anchor.
@@ -233,9 +242,16 @@ def configure(app: Sphinx, config: Config) -> None:
         config.typst_date = date.today()
 
 
+def fail_without_pdf(app: Sphinx, exception: Exception | None) -> None:
+    """A build that wrote no PDF fails, with or without -W."""
+    if exception is None and getattr(app.builder, "failed", False):
+        app.statuscode = 1
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib_typstbuilder")
     app.setup_extension("edition.anchors")  # the anchors that become named destinations
     app.add_builder(TypstPDFBuilder)
     app.connect("config-inited", configure)
+    app.connect("build-finished", fail_without_pdf)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
