@@ -222,8 +222,8 @@ def page_not_utf8(root: Path) -> tuple[str, str]:
 
 def malformed_data_file(root: Path) -> tuple[str, str]:
     data = root / "data" / "kronoloji.yaml"
-    edit(data, "  bolumler: [giris-hastalik]\n", "  bolumler: [giris-hastalik\n")
-    return "data/kronoloji.yaml:", "not valid YAML"  # at the line YAML notices it
+    line = edit(data, "  bolumler: [giris-hastalik]\n", "  bolumler: [giris-hastalik\n")
+    return f"data/kronoloji.yaml:{line}", "not valid YAML: while parsing a flow sequence that"
 
 
 def data_file_with_unknown_field(root: Path) -> tuple[str, str]:

@@ -103,9 +103,16 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
         problem(shown, "cannot read the data file (%s); check %s in conf.py", error, setting)
         return path, []
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Point at where the broken construct starts (an unclosed "[" …), and say where
+        # YAML noticed it: often a few lines further on.
+        start = getattr(error, "context_mark", None)
+        noticed = getattr(error, "problem_mark", None)
+        mark = start or noticed
         where = f"{shown}:{mark.line + 1}" if mark else shown
-        problem(where, "not valid YAML: %s; fix the file's syntax there", error.problem or error)
+        what = getattr(error, "problem", None) or str(error)
+        if start and noticed and start.line != noticed.line:
+            what = f"{error.context} that starts here: {what} at line {noticed.line + 1}"
+        problem(where, "not valid YAML: %s; fix the file's syntax there", what)
         return path, []
     if loaded is None:
         return path, []
