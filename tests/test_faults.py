@@ -40,13 +40,19 @@ def published(root: Path) -> str:
     return tree_digest(root / "build" / "html") + tree_digest(root / "build" / "pdf")
 
 
+#: Colour codes (Sphinx colours its output when FORCE_COLOR is set, as on CI machines).
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 def run_publish(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root), *args],
         capture_output=True,
         text=True,
         check=False,
     )
+    result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
+    return result
 
 
 @dataclass
