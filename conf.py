@@ -49,6 +49,7 @@ extensions = [
     "edition.pdf",
     "edition.html",
     "edition.csp",
+    "edition.theme",
 ]
 
 root_doc = "index"

@@ -1,0 +1,118 @@
+"""Furo for Turkish readers and assistive technology.
+
+Three kinds of repair, each checked, so that a theme or Sphinx upgrade that moves the
+markup fails the build instead of quietly bringing a fault back:
+
+* **Markup Sphinx and docutils write** (a translator): the captions of the tables of
+  contents are headings without a level (``role="heading"`` needs ``aria-level``); the
+  bibliography's entries carry the deprecated DPub role ``doc-biblioentry`` inside a
+  ``role="list"`` that then has no list items.
+* **Furo's fixed markup** (a filter over its page body, ``templates/page.html``): the
+  two side panels are both unnamed ``<aside>`` landmarks; the switches and icons speak
+  English ("Toggle site navigation sidebar", "Light mode"), and the footer says
+  "@pradyunsg's Furo".
+* **The search page** (``templates/search.html``) has no level-one heading.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from markupsafe import Markup
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.writers.html5 import HTML5Translator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: Furo's fixed markup → the edition's. Each must be found on every furo page.
+FURO_MARKUP = {
+    '<aside class="sidebar-drawer">': '<aside class="sidebar-drawer" aria-label="Site içeriği">',
+    '<aside class="toc-drawer">': '<aside class="toc-drawer" aria-label="Bu sayfada">',
+    '<aside class="toc-drawer no-toc">': (
+        '<aside class="toc-drawer no-toc" aria-label="Bu sayfada">'
+    ),
+    'aria-label="Toggle site navigation sidebar"': 'aria-label="Site içeriği panelini aç/kapat"',
+    'aria-label="Toggle table of contents sidebar"': 'aria-label="Sayfa içeriği panelini aç/kapat"',
+    'aria-label="Toggle Light / Dark / Auto color theme"': (
+        'aria-label="Renk teması: açık, koyu ya da otomatik"'
+    ),
+    "<title>Contents</title>": "<title>İçindekiler</title>",
+    "<title>Light mode</title>": "<title>Açık tema</title>",
+    "<title>Dark mode</title>": "<title>Koyu tema</title>",
+    "<title>Auto light/dark, in light mode</title>": "<title>Otomatik tema (şu an açık)</title>",
+    "<title>Auto light/dark, in dark mode</title>": "<title>Otomatik tema (şu an koyu)</title>",
+    '<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>\'s': "",
+}
+#: Pages without a table of contents give furo's right panel another class: one of these.
+OPTIONAL = {'<aside class="toc-drawer">', '<aside class="toc-drawer no-toc">'}
+
+
+def turkish_furo(body: str) -> Markup:
+    """The ``edition_theme`` filter: FURO_MARKUP applied to a rendered page body."""
+    text = str(body)
+    missing = []
+    for old, new in FURO_MARKUP.items():
+        if old not in text and old not in OPTIONAL:
+            missing.append(old)
+        text = text.replace(old, new)
+    if not any(old in str(body) for old in OPTIONAL):
+        missing.append(" or ".join(sorted(OPTIONAL)))
+    if missing:
+        logger.warning(
+            "the theme's page no longer contains %s; furo changed: update FURO_MARKUP in "
+            "_ext/edition/theme.py",
+            ", ".join(repr(m) for m in missing),
+            type="edition",
+            subtype="theme",
+        )
+    return Markup(text)  # furo's own rendered markup, changed only as listed above
+
+
+class EditionHTMLTranslator(HTML5Translator):
+    """Sphinx's HTML, with heading levels on toctree captions and list roles in the
+    bibliography."""
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            attributes = {"role": "heading", "aria-level": "2"}
+            self.body.append(self.starttag(node, "p", "", CLASS="caption", **attributes))
+            self.body.append('<span class="caption-text">')
+            self.context.append("</span></p>\n")
+            return
+        super().visit_title(node)
+
+    def visit_citation(self, node: nodes.citation) -> None:
+        if not isinstance(node.previous_sibling(), nodes.citation):
+            self.body.append('<div role="list" class="citation-list">\n')
+        self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def register(app: Sphinx, config: Config) -> None:
+    templates = Path(os.path.relpath(TEMPLATES, app.confdir)).as_posix()
+    config.templates_path = [templates, *config.templates_path]
+
+
+def add_filter(app: Sphinx) -> None:
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["edition_theme"] = (
+            turkish_furo if app.config.html_theme == "furo" else lambda body: body
+        )
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.set_translator("html", EditionHTMLTranslator, override=True)
+    app.connect("config-inited", register)
+    app.connect("builder-inited", add_filter)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
