@@ -21,6 +21,7 @@ project = "Lenin’in Son Yazıları ve Mektupları (1922–1923)"
 author = "Edisyon ekibi"
 copyright = "2026, Edisyon ekibi · metin CC BY-SA 4.0, kod MIT"
 language = "tr"
+version = release = "1"  # the edition's version (EPUB 3 requires one)
 
 # -- General -------------------------------------------------------------------
 
@@ -50,6 +51,7 @@ extensions = [
     "edition.html",
     "edition.csp",
     "edition.theme",
+    "edition.search",
 ]
 
 root_doc = "index"
@@ -98,6 +100,20 @@ edition_repository = ""
 html_title = project
 html_copy_source = False  # the sources are in the repository, not on the site
 html_show_sourcelink = False
+
+# -- EPUB --------------------------------------------------------------------------
+
+epub_basename = "lenin-son-yazilar"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_description = "Lenin’in 1922–1923 yazıları ve mektupları üzerine tematik Türkçe edisyon"
+# One value for both: Sphinx writes epub_uid into toc.ncx and epub_identifier into the
+# OPF, and epubcheck requires them to match (NCX-001).
+epub_identifier = epub_uid = "lenin-son-yazilar-1"
+epub_show_urls = "footnote"  # an e-reader cannot hover: external addresses as footnotes
+epub_exclude_files = ["search.html"]  # no search without JavaScript
 
 # -- PDF (Typst) -----------------------------------------------------------------
 

@@ -47,6 +47,14 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def epub(session: nox.Session) -> None:
+    """Build the EPUB into build/epub/lenin-son-yazilar.epub and check it with epubcheck
+    (Debian's package: apt-get install epubcheck)."""
+    session.install(*BUILD_REQUIREMENTS)
+    publish(session, "--epub")
+
+
+@nox.session
 def anchors(session: nox.Session) -> None:
     """Rewrite data/anchors.txt, the list of published anchors, from a fresh build."""
     session.install(*BUILD_REQUIREMENTS)

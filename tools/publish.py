@@ -1,13 +1,14 @@
 """Build the edition in a staging folder; publish it only when every step succeeded.
 
-    python tools/publish.py [--html] [--pdf] [--jobs N] [--root DIR] [-- SPHINX-ARGS]
+    python tools/publish.py [--html] [--pdf] [--epub] [--jobs N] [--root DIR] [-- SPHINX-ARGS]
 
-With neither ``--html`` nor ``--pdf`` both are built. Steps, each stopping the run when it
-fails: the strict HTML build (``-W -n``) into ``build/staging/html``; the strict PDF build
-into ``build/staging/pdf``; the offline check of every internal link and fragment of the
-site, the PDF at its root included (tools/deadlinks.py). Only then are ``build/html`` and
-``build/pdf`` replaced, each by a rename; a failed run leaves the last good output exactly
-as it was.
+With none of ``--html``, ``--pdf``, ``--epub``, the HTML and the PDF are built. Steps,
+each stopping the run when it fails: the strict HTML build (``-W -n``) into
+``build/staging/html``; the strict PDF build into ``build/staging/pdf``; the strict EPUB
+build and epubcheck (required on CI); the offline check of every internal link and fragment
+of the site, the PDF at its root included (tools/deadlinks.py). Only then are the finished
+outputs (``build/html``, ``build/pdf``, ``build/epub``) replaced, each by a rename; a failed
+run leaves the last good output exactly as it was.
 
 Dates come from the last commit: ``SOURCE_DATE_EPOCH`` is set from it when it is not set
 already, so that two builds of one commit give the same bytes.
@@ -28,6 +29,18 @@ from deadlinks import dead_links
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "lenin-son-yazilar.pdf"
+EPUB_NAME = "lenin-son-yazilar.epub"
+#: Debian's epubcheck (apt-get install epubcheck): a Java program.
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+def epubcheck(book: Path) -> int | None:
+    """epubcheck's exit status for ``book``; None when epubcheck is not installed."""
+    java = shutil.which("java")
+    if java is None or not EPUBCHECK.is_file():
+        return None
+    say(f"epubcheck {book}")
+    return subprocess.run([java, "-jar", str(EPUBCHECK), str(book)], check=False).returncode
 
 
 def say(message: str) -> None:
@@ -70,7 +83,13 @@ def replace_folder(staged: Path, published: Path) -> None:
 
 
 def publish(
-    root: Path, *, html: bool, pdf: bool, jobs: str | None = None, extra: list[str] = ()
+    root: Path,
+    *,
+    html: bool,
+    pdf: bool,
+    epub: bool = False,
+    jobs: str | None = None,
+    extra: list[str] = (),
 ) -> int:
     build = root / "build"
     staging = build / "staging"
@@ -88,6 +107,19 @@ def publish(
     if pdf and sphinx(root, "typstpdf", staging / "pdf", jobs, list(extra)) != 0:
         say(f"the PDF build failed (see the messages above); {kept}")
         return 1
+    if epub:
+        if sphinx(root, "epub", staging / "epub", jobs, list(extra)) != 0:
+            say(f"the EPUB build failed (see the messages above); {kept}")
+            return 1
+        checked = epubcheck(staging / "epub" / EPUB_NAME)
+        if checked is None:
+            say("epubcheck is not installed (apt-get install epubcheck): the EPUB is unchecked")
+            if os.environ.get("CI"):
+                say(f"CI must check the EPUB; {kept}")
+                return 1
+        elif checked != 0:
+            say(f"epubcheck found errors in the EPUB (see above); {kept}")
+            return 1
     if html:
         beside = staging / "html" / PDF_NAME  # the site offers the PDF at its root
         if pdf:
@@ -101,7 +133,7 @@ def publish(
             say(f"{len(dead)} dead internal link(s) in the HTML; {kept}")
             return 1
         say("every internal link and fragment of the site resolves")
-    for name, wanted in (("html", html), ("pdf", pdf)):
+    for name, wanted in (("html", html), ("pdf", pdf), ("epub", epub)):
         if wanted:
             replace_folder(staging / name, build / name)
             say(f"published build/{name}")
@@ -114,11 +146,20 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", action="store_true", help="build the HTML site")
     parser.add_argument("--pdf", action="store_true", help="build the PDF")
+    parser.add_argument("--epub", action="store_true", help="build and check the EPUB")
     parser.add_argument("--jobs", help="sphinx-build -j (parallel reading and writing)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's folder")
     options = parser.parse_args(own)
-    html, pdf = (options.html, options.pdf) if options.html or options.pdf else (True, True)
-    return publish(options.root.resolve(), html=html, pdf=pdf, jobs=options.jobs, extra=extra)
+    chosen = options.html or options.pdf or options.epub
+    html, pdf = (options.html, options.pdf) if chosen else (True, True)
+    return publish(
+        options.root.resolve(),
+        html=html,
+        pdf=pdf,
+        epub=options.epub,
+        jobs=options.jobs,
+        extra=extra,
+    )
 
 
 if __name__ == "__main__":

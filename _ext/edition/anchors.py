@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from edition.html import is_site
 from edition.lines import NOT_UTF8, read_utf8
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def add_redirect_script(
 
 def write_stub_pages(app: Sphinx, exception: Exception | None) -> None:
     """Pages that are gone get a small page sending the reader to their new place."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not is_site(app):
         return
     for page, moves in page_redirects(app).items():
         if page in app.env.found_docs:

@@ -26,6 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from edition.data import MONTHS, edition_date
+from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,6 +60,8 @@ class InsertCiteControls(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        if not is_site(self.app):
+            return  # a book cannot copy to the clipboard
         docname = self.env.current_document.docname
         page_uri = self.app.builder.get_target_uri(docname)
         labelled = {
@@ -127,7 +130,7 @@ def add_meta_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Highwire citation_* and Open Graph tags, and the cite script, on every page."""
-    if doctree is None or pagename not in app.env.titles:
+    if doctree is None or pagename not in app.env.titles or not is_site(app):
         return
     base = base_url(app)
     page_uri = app.builder.get_target_uri(pagename)
@@ -165,7 +168,7 @@ def add_meta_tags(
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or not base_url(app):
+    if exception is not None or not is_site(app) or not base_url(app):
         return
     when = edition_date(Path(app.confdir)).isoformat()
     urls = "".join(
@@ -181,7 +184,7 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
 
 
 def say_what_is_left_out(app: Sphinx) -> None:
-    if app.builder.format == "html" and not base_url(app):
+    if is_site(app) and not base_url(app):
         logger.info(
             "html_baseurl is not set: the site is built without canonical links, without "
             "sitemap.xml and with relative URLs in its citation and Open Graph meta tags "

@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from edition.html import is_site
+from edition.search import TURKISH_MESSAGES
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -59,6 +62,8 @@ def add_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Put the policy first among the page's meta tags, before any script or style."""
+    if not is_site(app):
+        return
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy()}">\n'
     context["metatags"] = meta + context.get("metatags", "")
 
@@ -139,6 +144,8 @@ def translations_without_eval(outdir: Path) -> None:
         for key, value in catalog.get("messages", {}).items()
         if any(value if isinstance(value, list) else [value])
     }
+    if catalog.get("locale") == "tr":  # what Sphinx's Turkish catalogue leaves untranslated
+        catalog["messages"] = {**TURKISH_MESSAGES, **catalog["messages"]}
     path.write_text(
         "// edition.csp: Sphinx's translations, with the plural rule written as code (no eval)\n"
         "(() => {\n"
@@ -152,7 +159,7 @@ def translations_without_eval(outdir: Path) -> None:
 
 
 def check_output(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not is_site(app):
         return
     translations_without_eval(Path(app.outdir))
     for page in sorted(Path(app.outdir).rglob("*.html")):

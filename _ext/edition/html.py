@@ -1,4 +1,4 @@
-"""The edition's stylesheet (``static/edition.css``) and icon on every HTML page."""
+"""The edition's stylesheet, icon and link previews (``static/``) on every HTML page."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ if TYPE_CHECKING:
 STATIC = Path(__file__).resolve().parent / "static"
 
 
+def is_site(app: Sphinx) -> bool:
+    """Whether the builder writes the web site (not the EPUB, whose pages are XHTML files in
+    a book: no meta tags for the web, no scripts, no cite controls)."""
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
+
+
 def add_static_path(app: Sphinx, config: Config) -> None:
     # Relative to conf.py's folder, as Sphinx reads it: an absolute path would change the
     # HTML configuration's hash (.buildinfo) with the folder the edition is built in.
@@ -26,4 +32,5 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_static_path)
     app.add_css_file("edition.css")
+    app.add_js_file("edition-preview.js", loading_method="defer")  # link previews
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from edition.data import MONTHS
+from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -132,7 +133,7 @@ def last_changes(root: Path) -> dict[str, int] | None:
 
 def collect_dates(app: Sphinx) -> None:
     app.env.edition_last_changes = last_changes(Path(app.confdir))
-    if app.builder.format != "html":
+    if not is_site(app):
         return
     left_out = []
     if not app.config.edition_repository:

@@ -12,13 +12,14 @@ markup fails the build instead of quietly bringing a fault back:
   English ("Toggle site navigation sidebar", "Light mode"), and the footer says
   "@pradyunsg's Furo".
 * **The search page** (``templates/search.html``) has no level-one heading.
+* **The EPUB's pages** do not say their language (``lang``), only its package file does.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from markupsafe import Markup
@@ -106,13 +107,25 @@ def register(app: Sphinx, config: Config) -> None:
 def add_filter(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     if templates is not None and hasattr(templates, "environment"):
+        theme = getattr(getattr(app.builder, "theme", None), "name", "")
         templates.environment.filters["edition_theme"] = (
-            turkish_furo if app.config.html_theme == "furo" else lambda body: body
+            turkish_furo if theme == "furo" else lambda body: body  # not in the EPUB's theme
         )
+
+
+def book_language(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The EPUB's pages declare their language too (Sphinx writes it only in the OPF)."""
+    tag = context.get("html_tag")
+    if app.builder.name.startswith("epub") and tag and " lang=" not in tag:
+        lang = app.config.language
+        context["html_tag"] = tag.replace("<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.set_translator("html", EditionHTMLTranslator, override=True)
     app.connect("config-inited", register)
     app.connect("builder-inited", add_filter)
+    app.connect("html-page-context", book_language)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
