@@ -33,4 +33,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_static_path)
     app.add_css_file("edition.css")
     app.add_js_file("edition-preview.js", loading_method="defer")  # link previews
+    app.add_js_file("edition-panels.js", loading_method="defer")  # side panels by keyboard
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

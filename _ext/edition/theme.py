@@ -8,7 +8,9 @@ markup fails the build instead of quietly bringing a fault back:
   bibliography's entries carry the deprecated DPub role ``doc-biblioentry`` inside a
   ``role="list"`` that then has no list items.
 * **Furo's fixed markup** (a filter over its page body, ``templates/page.html``): the
-  two side panels are both unnamed ``<aside>`` landmarks; the switches and icons speak
+  two side panels are both unnamed ``<aside>`` landmarks, and on narrow windows their
+  switches cannot be reached from the keyboard while their hidden links can
+  (``static/edition-panels.js`` and ``static/edition.css`` complete this); the icons speak
   English ("Toggle site navigation sidebar", "Light mode"), and the footer says
   "@pradyunsg's Furo".
 * **The search page** (``templates/search.html``) has no level-one heading.
@@ -38,10 +40,15 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: Furo's fixed markup → the edition's. Each must be found on every furo page.
 FURO_MARKUP = {
-    '<aside class="sidebar-drawer">': '<aside class="sidebar-drawer" aria-label="Site içeriği">',
-    '<aside class="toc-drawer">': '<aside class="toc-drawer" aria-label="Bu sayfada">',
+    # named landmarks, with ids for the panel switches (static/edition-panels.js)
+    '<aside class="sidebar-drawer">': (
+        '<aside class="sidebar-drawer" id="site-paneli" aria-label="Site içeriği">'
+    ),
+    '<aside class="toc-drawer">': (
+        '<aside class="toc-drawer" id="sayfa-paneli" aria-label="Bu sayfada">'
+    ),
     '<aside class="toc-drawer no-toc">': (
-        '<aside class="toc-drawer no-toc" aria-label="Bu sayfada">'
+        '<aside class="toc-drawer no-toc" id="sayfa-paneli" aria-label="Bu sayfada">'
     ),
     'aria-label="Toggle site navigation sidebar"': 'aria-label="Site içeriği panelini aç/kapat"',
     'aria-label="Toggle table of contents sidebar"': 'aria-label="Sayfa içeriği panelini aç/kapat"',
