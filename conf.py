@@ -52,6 +52,7 @@ extensions = [
     "edition.csp",
     "edition.theme",
     "edition.search",
+    "edition.assets",
 ]
 
 root_doc = "index"

@@ -7,9 +7,14 @@ Arguments after ``--`` reach the underlying tool (sphinx-build, pytest, ruff).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
+
+# Install packages with their bytecode: where PYTHONDONTWRITEBYTECODE is set (as on this
+# machine), every build would otherwise compile Sphinx & co. again, about a second.
+os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -95,6 +100,9 @@ def docs_live(session: nox.Session) -> None:
         "-d",
         "build/doctrees/live",
         *STRICT,
+        # The pages' security policy lets sphinx-autobuild's reload script run (edition.csp).
+        "-D",
+        "edition_live_reload=127.0.0.1:8000",
         *session.posargs,
     )
 
@@ -125,6 +133,14 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Measure the builds against the bare-Sphinx floor and print the table (tools/bench.py;
+    e.g. ``-- --runs 3 --sizes 1,10``). Reports; asserts nothing."""
+    session.install(*BUILD_REQUIREMENTS, "-r", "requirements/bench.txt")
+    session.run("python", "tools/bench.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Run the pre-commit checks (code, files, schemas, BibTeX, a strict build of the
     edition) and check that no page repeats the source article's prose."""
@@ -144,6 +160,6 @@ def lock(session: nox.Session) -> None:
     session.install("-r", "requirements/nox.txt")
     compile_ = ("uv", "pip", "compile", "--universal", "--python-version", "3.11", "--quiet")
     session.run(*compile_, "requirements/build.in", "-o", "requirements.txt")
-    for name in ("tests", "lint", "live"):
+    for name in ("tests", "lint", "live", "bench"):
         with session.chdir("requirements"):
             session.run(*compile_, f"{name}.in", "-o", f"{name}.txt")

@@ -214,16 +214,20 @@ class LinkConclusions(SphinxPostTransform):
 
 
 def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """When a conclusions page or a theme page was read again, write all of them again.
+    """Write again the pages that show what was just read, though their sources did not change.
 
-    Each lists the other's titles and links, so in an incremental build a changed
-    conclusion must also refresh the theme pages it names (and a renamed theme section
-    the conclusions naming it), though those pages' own sources did not change.
+    A conclusions page shows the titles, sections and quotations of the theme pages it
+    rests on, so it is written again when one of them was read. A theme page shows only
+    the conclusions resting on it (their titles, its own sections), so it is written
+    again only when a conclusions page was read.
     """
     domain = edition_domain(env)
-    linked = set(domain.theme_pages) | {c.docname for c in domain.conclusions.values()}
-    if read_now(env) & linked:
-        return sorted(linked)
+    read = read_now(env)
+    conclusion_pages = {c.docname for c in domain.conclusions.values()}
+    if read & conclusion_pages:
+        return sorted(set(domain.theme_pages) | conclusion_pages)
+    if read & set(domain.theme_pages):
+        return sorted(conclusion_pages)
     return []
 
 

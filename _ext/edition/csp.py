@@ -7,7 +7,8 @@ code allowed is furo's, by hash. After the build, every written page is checked:
 inline ``<script>`` or ``<style>`` whose hash is not allowed, an ``on…=`` attribute, or a
 ``javascript:`` address fails the build at that file, with what to do. A furo upgrade
 that changes its inline script therefore fails loudly instead of breaking the theme
-switch silently.
+switch silently. Under ``nox -s docs-live`` (``edition_live_reload=host:port``) the
+policy also allows sphinx-autobuild's reload script, by its hash, and its websocket.
 """
 
 from __future__ import annotations
@@ -39,9 +40,24 @@ ALLOWED_INLINE = {
 }
 
 
-def policy() -> str:
+def live_reload_script(address: str) -> str | None:
+    """The inline script sphinx-autobuild adds to every page it serves (None without it)."""
+    try:
+        from sphinx_autobuild.middleware import web_socket_script
+    except ImportError:
+        return None
+    match = INLINE["script"].search(web_socket_script(address))
+    return match.group(1) if match else None
+
+
+def policy(live: str = "") -> str:
+    """The page's policy; ``live`` (host:port) also lets sphinx-autobuild's reload run."""
     scripts = " ".join(f"'{h}'" for h in ALLOWED_INLINE["script"])
     styles = " ".join(f"'{h}'" for h in ALLOWED_INLINE["style"])
+    connect = "'self'"
+    if live and (reload := live_reload_script(live)) is not None:
+        scripts += f" '{digest(reload)}'"
+        connect += f" ws://{live}"
     return "; ".join(
         (
             "default-src 'none'",
@@ -50,7 +66,7 @@ def policy() -> str:
             "style-src-attr 'unsafe-inline'",  # docutils' column widths, furo's icons
             "img-src 'self' data:",  # furo's icons are data: URLs in its stylesheet
             "font-src 'self'",
-            "connect-src 'self'",  # the search page fetches result pages
+            f"connect-src {connect}",  # the search page and previews fetch pages
             "base-uri 'none'",
             "form-action 'self'",  # the search box
             "object-src 'none'",
@@ -64,7 +80,8 @@ def add_meta(
     """Put the policy first among the page's meta tags, before any script or style."""
     if not is_site(app):
         return
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy()}">\n'
+    live = app.config.edition_live_reload
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(live)}">\n'
     context["metatags"] = meta + context.get("metatags", "")
 
 
@@ -174,6 +191,8 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # host:port of sphinx-autobuild (nox -s docs-live): its inline reload script is allowed.
+    app.add_config_value("edition_live_reload", "", "html", str)
     app.connect("html-page-context", add_meta)
     app.connect("build-finished", check_output)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

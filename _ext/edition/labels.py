@@ -26,8 +26,21 @@ def defined(env: BuildEnvironment) -> dict[str, set[str]]:
     return env.edition_labels
 
 
+def is_label(doctree: nodes.document, name: str) -> bool:
+    """Whether an explicit name is a label other pages can link to (as Sphinx's standard
+    domain decides): not a footnote's or citation's name, which each page has its own of."""
+    node = doctree.ids.get(doctree.nameids.get(name) or "")
+    if node is not None and node.tagname == "target" and "refid" in node:
+        node = doctree.ids.get(node["refid"])
+    return (
+        node is not None and node.tagname not in {"footnote", "citation"} and "refuri" not in node
+    )
+
+
 def note_labels(app: Sphinx, doctree: nodes.document) -> None:
-    names = {name for name, explicit in doctree.nametypes.items() if explicit}
+    names = {
+        name for name, explicit in doctree.nametypes.items() if explicit and is_label(doctree, name)
+    }
     defined(app.env)[app.env.current_document.docname] = names
 
 
@@ -71,7 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-merge-info", merge)
     return {
         "version": "1",
-        "env_version": 1,
+        "env_version": 2,  # 2: footnote names are no longer counted as labels
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

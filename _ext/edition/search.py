@@ -46,8 +46,16 @@ class TurkishSearch(SearchTurkish):
     #: canonical one-word name → the register's other spellings (set once pages are read)
     spellings: ClassVar[dict[str, tuple[str, ...]]] = {}
 
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        # Sphinx remembers stems within one page; the pure-Python Snowball stemmer is the
+        # search index's main cost, and most words recur from page to page.
+        self.stems: dict[str, str] = {}
+
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(turkish_lower(word))
+        if (stemmed := self.stems.get(word)) is None:
+            stemmed = self.stems[word] = self.stemmer.stemWord(turkish_lower(word))
+        return stemmed
 
     def split(self, input: str) -> list[str]:
         words = super().split(input)

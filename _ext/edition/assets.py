@@ -1,0 +1,168 @@
+"""Fewer and lighter requests: one stylesheet and one script per page, and no unused files.
+
+A stock page of this stack asks for five stylesheets and nine scripts. Here each page of
+the site loads one stylesheet bundle and one script bundle (``_static/edition-*.css`` and
+``.js``, made from the very files Sphinx copied, in the same order), and leaves out the
+code colours (``pygments.css``) and sphinx-design's files on pages that hold no code and
+no cards. Scripts that read their own ``<script>`` tag (data attributes), page-specific
+scripts (the search page's) and remote files stay as they were.
+
+Scripts Sphinx would load with ``defer`` keep that timing inside the bundle: they run
+once the page is parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+
+from edition.html import is_site
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+#: Files a page loads only when its body needs them.
+ONLY_IF = {
+    "_static/pygments.css": re.compile(r'class="highlight'),
+    "_static/sphinx-design.min.css": re.compile(r'class="[^"]*\bsd-'),
+    "_static/design-tabs.js": re.compile(r'class="[^"]*\bsd-tab-set'),
+}
+PLAIN_STYLESHEET = {"rel": "stylesheet", "type": "text/css"}
+#: Wraps a deferred script so that it still runs once the page is parsed.
+WHEN_PARSED = (
+    "(function (run) {{\n"
+    '  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);\n'
+    "  else run();\n"
+    "}})(function () {{\n{code}\n}});\n"
+)
+
+
+@dataclass(frozen=True)
+class Member:
+    filename: str
+    deferred: bool = False
+
+
+def bundleable_css(asset: Any) -> bool:
+    name = os.fspath(asset.filename)
+    return bool(name) and "://" not in name and asset.attributes == PLAIN_STYLESHEET
+
+
+def bundleable_js(asset: Any) -> bool:
+    name = os.fspath(asset.filename)
+    return (
+        bool(name)
+        and "://" not in name
+        and set(asset.attributes) <= {"defer"}
+        and name not in ONLY_IF  # design-tabs.js reads its own tag's data attribute
+    )
+
+
+def bundle_name(members: list[Member], suffix: str) -> str:
+    key = "\n".join(f"{m.filename} {m.deferred}" for m in members)
+    return f"_static/edition-{hashlib.sha256(key.encode()).hexdigest()[:10]}{suffix}"
+
+
+def in_order(assets: list[Any]) -> list[Any]:
+    """In the order Sphinx writes them into the page (by priority, stable)."""
+    return sorted(assets, key=lambda asset: getattr(asset, "priority", 500))
+
+
+def global_members(app: Sphinx) -> tuple[list[Member], list[Member]]:
+    """The bundleable files every page gets (before pruning), in the page's order."""
+    # Sphinx's own lists of the assets every page gets, before any page adds its own.
+    builder = app.builder
+    css = [
+        Member(os.fspath(a.filename))
+        for a in in_order(builder._orig_css_files)
+        if bundleable_css(a)
+    ]
+    js = [
+        Member(os.fspath(a.filename), deferred="defer" in a.attributes)
+        for a in in_order(builder._orig_js_files)
+        if bundleable_js(a)
+    ]
+    return css, js
+
+
+def write_bundles(app: Sphinx) -> None:
+    """Write every bundle a page can ask for (each optional file with or without)."""
+    if getattr(app.builder, "edition_bundles_written", False):
+        return
+    app.builder.edition_bundles_written = True
+    from edition.csp import translations_without_eval
+
+    outdir = Path(app.outdir)
+    translations_without_eval(outdir)  # the bundle must hold the rewritten catalogue
+    for members, suffix in zip(global_members(app), (".css", ".js"), strict=True):
+        optional = [m for m in members if m.filename in ONLY_IF]
+        for n in range(len(optional) + 1):
+            for left_out in combinations(optional, n):
+                chosen = [m for m in members if m not in left_out]
+                parts = []
+                for member in chosen:
+                    code = (outdir / member.filename).read_text(encoding="utf-8")
+                    if member.deferred:
+                        code = WHEN_PARSED.format(code=code)
+                    parts.append(f"/* {member.filename} */\n{code.rstrip()}\n")
+                target = outdir / bundle_name(chosen, suffix)
+                text = "".join(parts) if suffix == ".css" else ";\n".join(parts)
+                if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                    target.write_text(text, encoding="utf-8")
+
+
+def on_doctree_resolved(app: Sphinx, doctree: Any, docname: str) -> None:
+    # The first page being written: the static files are in place, no page is rendered yet
+    # (and, with -j, no writer process has been started).
+    if is_site(app):
+        write_bundles(app)
+
+
+def use_bundles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if not is_site(app):
+        return
+    write_bundles(app)  # pages written without any document (genindex, search)
+    body = context.get("body", "")
+
+    def needed(asset: Any) -> bool:
+        rule = ONLY_IF.get(os.fspath(asset.filename))
+        return rule is None or bool(rule.search(body))
+
+    global_css, global_js = global_members(app)
+    for key, members, bundleable, kind in (
+        ("css_files", global_css, bundleable_css, _CascadingStyleSheet),
+        ("script_files", global_js, bundleable_js, _JavaScript),
+    ):
+        globals_ = {m.filename for m in members}
+        kept, chosen, at, priority = [], [], None, 500
+        for asset in in_order(context.get(key, [])):
+            if not needed(asset):
+                continue
+            name = os.fspath(getattr(asset, "filename", asset))
+            if name in globals_ and not isinstance(asset, str) and bundleable(asset):
+                chosen.append(next(m for m in members if m.filename == name))
+                if at is None:
+                    at, priority = len(kept), asset.priority
+            else:
+                kept.append(asset)
+        if chosen:
+            suffix = ".css" if key == "css_files" else ".js"
+            # in the first member's place: Sphinx sorts the list by priority once more
+            kept.insert(at, kind(bundle_name(chosen, suffix), priority=priority))
+        context[key] = kept  # a new list: Sphinx's own is restored for the next page
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("html-page-context", use_bundles, priority=900)  # after the others add files
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

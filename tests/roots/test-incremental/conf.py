@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "edition.labels"]
+source_suffix = {".md": "markdown"}

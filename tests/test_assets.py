@@ -1,0 +1,104 @@
+"""One stylesheet and one script per page, and nothing a page does not use (edition.assets).
+
+How much the pages weigh is measured by ``nox -s bench``; these tests hold what the
+bundles must be: the same files, in Sphinx's order, and a page that works in chromium.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+THEME_PAGES = ["dis-ticaret-tekeli", "ulusal-sorun", "devlet-aygiti", "kongreye-mektup"]
+
+
+def head_assets(site, page: str) -> tuple[list[str], list[str]]:
+    soup = BeautifulSoup((site.html.outdir / f"{page}.html").read_text("utf-8"), "html.parser")
+    css = [link["href"].split("?")[0] for link in soup.select('link[rel="stylesheet"]')]
+    js = [script["src"].split("?")[0] for script in soup.select("script[src]")]
+    return css, js
+
+
+def members(site, bundle: str) -> list[str]:
+    text = (site.html.outdir / bundle).read_text(encoding="utf-8")
+    return re.findall(r"^/\* (_static/\S+) \*/$", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize("page", [*THEME_PAGES, "index", "kisiler", "genindex"])
+def test_each_page_loads_one_stylesheet_and_one_script(site, page):
+    css, js = head_assets(site, page)
+    assert len(css) == 1
+    assert re.fullmatch(r"_static/edition-[0-9a-f]{10}\.css", css[0])
+    assert len(js) == 1
+    assert re.fullmatch(r"_static/edition-[0-9a-f]{10}\.js", js[0])
+
+
+def test_a_theme_page_bundle_holds_the_theme_and_the_edition_in_order(site):
+    css, js = head_assets(site, "ulusal-sorun")
+    assert members(site, css[0]) == [
+        "_static/styles/furo.css",
+        "_static/edition.css",
+        "_static/styles/furo-extensions.css",
+    ]  # no code on the page: no pygments.css; no cards: no sphinx-design
+    scripts = members(site, js[0])
+    assert scripts[:4] == [
+        "_static/documentation_options.js",
+        "_static/doctools.js",
+        "_static/sphinx_highlight.js",
+        "_static/scripts/furo.js",
+    ]
+    assert {"_static/edition-preview.js", "_static/edition-panels.js"} <= set(scripts)
+    assert {"_static/edition-cite.js", "_static/translations.js"} <= set(scripts)
+    assert "_static/design-tabs.js" not in scripts
+
+
+def test_the_bundles_hold_the_files_as_written(site):
+    """Byte for byte the files Sphinx copied (translations.js already without eval)."""
+    out = site.html.outdir
+    css, js = head_assets(site, "ulusal-sorun")
+    bundle = (out / css[0]).read_text(encoding="utf-8")
+    for name in members(site, css[0]):
+        assert (out / name).read_text(encoding="utf-8").rstrip() in bundle
+    scripts = (out / js[0]).read_text(encoding="utf-8")
+    assert (out / "_static/translations.js").read_text("utf-8").startswith("// edition.csp")
+    for name in members(site, js[0]):
+        assert (out / name).read_text(encoding="utf-8").rstrip() in scripts
+    # the scripts Sphinx would defer wait for the parsed page inside the bundle
+    preview = scripts.index("/* _static/edition-preview.js */")
+    assert 'document.addEventListener("DOMContentLoaded", run)' in scripts[preview : preview + 300]
+
+
+def test_the_cards_page_gets_sphinx_design(site):
+    css, _ = head_assets(site, "index")
+    assert "_static/sphinx-design.min.css" in members(site, css[0])
+
+
+def test_the_search_page_keeps_its_own_scripts_after_the_bundle(site):
+    _, js = head_assets(site, "search")
+    assert re.fullmatch(r"_static/edition-[0-9a-f]{10}\.js", js[0])
+    assert js[1:] == [
+        "_static/edition-search.js",
+        "_static/searchtools.js",
+        "_static/language_data.js",
+        "searchindex.js",
+    ]
+
+
+def test_a_theme_page_in_chromium_makes_four_requests_and_works(site, browser, serve):
+    base = serve(site.html.outdir)
+    page = browser.new_page()
+    requested, errors = [], []
+    page.on("request", lambda request: requested.append(request.url.removeprefix(base)))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base + "ulusal-sorun.html", wait_until="networkidle")
+    paths = sorted(url.split("?")[0] for url in requested)
+    css, js = head_assets(site, "ulusal-sorun")
+    assert paths == sorted(["ulusal-sorun.html", css[0], js[0], "_static/favicon.svg"])
+    assert errors == []
+    # what the bundled scripts do: furo's theme switch, the deferred panels, the catalogue
+    assert page.evaluate("typeof Documentation.gettext") == "function"
+    assert page.evaluate("Documentation.LOCALE") == "tr"
+    assert page.locator(".edition-panel-switch").count() >= 1
+    page.close()

@@ -1,0 +1,129 @@
+"""What an edit makes the build do again, and the data read the fast way (issue 9).
+
+No timing here: ``nox -s bench`` measures. These tests hold the behaviour the speed-ups
+rest on: an edit re-reads only its page, writes again only the pages that show it, and
+the fast YAML parser reads the data exactly as the careful one does.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def read_pages(status: str) -> list[str]:
+    return re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", ANSI.sub("", status))
+
+
+def written_pages(status: str) -> list[str]:
+    return re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", ANSI.sub("", status))
+
+
+@pytest.mark.sphinx("html", testroot="incremental", copy_test_root=True, freshenv=True)
+def test_a_footnote_name_shared_by_two_pages_does_not_make_both_read_again(app, status):
+    app.build()
+    status.truncate(0)
+    status.seek(0)
+    bir = app.srcdir / "bir.md"
+    bir.write_text(bir.read_text(encoding="utf-8") + "\nBir cümle daha.\n", encoding="utf-8")
+    app.build()
+    # both pages have a footnote named "1": that is not a label they share
+    assert read_pages(status.getvalue()) == ["bir"]
+    assert app.env.edition_labels["bir"] == {"bir-bolum"}
+
+
+@pytest.mark.sphinx("html", testroot="incremental", copy_test_root=True, freshenv=True)
+def test_a_label_two_pages_share_still_makes_both_read_again(app, status):
+    """labels.py's own purpose stays: the page that kept a duplicated label is read again."""
+    iki = app.srcdir / "iki.md"
+    iki.write_text("(bir-bolum)=\n" + iki.read_text(encoding="utf-8"), encoding="utf-8")
+    app.build()
+    status.truncate(0)
+    status.seek(0)
+    iki.write_text(iki.read_text(encoding="utf-8").replace("(bir-bolum)=\n", "", 1), "utf-8")
+    app.build()
+    assert sorted(read_pages(status.getvalue())) == ["bir", "iki"]
+
+
+@pytest.mark.sphinx("html", testroot="conclusions", copy_test_root=True, freshenv=True)
+def test_editing_a_theme_page_writes_the_conclusions_again(app, status):
+    app.build()
+    tema = app.srcdir / "tema.md"
+    tema.write_text(
+        tema.read_text(encoding="utf-8").replace("## Birinci bölüm", "## İlk bölüm"), "utf-8"
+    )
+    status.truncate(0)
+    status.seek(0)
+    app.build()
+    assert read_pages(status.getvalue()) == ["tema"]
+    assert "sonuclar" in written_pages(status.getvalue())
+    page = BeautifulSoup((app.outdir / "sonuclar.html").read_text("utf-8"), "html.parser")
+    basis = " ".join(p.get_text(" ", strip=True) for p in page.select("p.sonuc-dayanak"))
+    assert "İlk bölüm" in basis
+    assert "Birinci bölüm" not in basis
+
+
+@pytest.mark.parametrize("name", ["kronoloji.yaml", "kisiler.yaml"])
+def test_the_fast_yaml_parser_reads_the_data_as_the_careful_one(name):
+    from edition.data import FastLineLoader, LineLoader
+
+    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    assert yaml.__with_libyaml__, "PyYAML without libyaml: the data is read the slow way"
+    assert FastLineLoader.__mro__[1] is yaml.CSafeLoader
+    assert yaml.load(text, Loader=FastLineLoader) == yaml.load(text, Loader=LineLoader)
+
+
+def test_a_broken_data_file_still_gets_the_careful_message():
+    from edition.data import load_yaml
+
+    with pytest.raises(yaml.YAMLError) as error:
+        load_yaml("- id: a\n  bolumler: [bir, iki\n  tarih: 1923\n")
+    assert "while parsing a flow sequence" in str(error.value)  # PyYAML's words, not libyaml's
+
+
+def test_the_plain_text_backend_is_found_without_scanning_entry_points():
+    import pybtex.plugin
+    from edition.bibstyle import remember_plaintext_backend
+
+    remember_plaintext_backend()
+    found = pybtex.plugin._RUNTIME_PLUGINS["pybtex.backends"]["plaintext"]
+    assert found is pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+    assert found.__module__ == "pybtex.backends.plaintext"
+
+
+def test_the_stemmer_remembers_words_across_pages():
+    from edition.search import TurkishSearch
+
+    search = TurkishSearch({})
+    assert search.stem("Kooperatiflerin") == search.stem("kooperatiflerin")
+    assert search.stems["Kooperatiflerin"] == search.stemmer.stemWord("kooperatiflerin")
+
+
+def test_the_benchmark_s_larger_edition_renames_every_id(tmp_path, monkeypatch):
+    """tools/bench.py copies the prose pages under other names: no id may repeat."""
+    import bench
+
+    monkeypatch.setattr(bench, "WORK", tmp_path)
+    src = bench.copy_docs(tmp_path / "x3", 3)
+    pages = sorted(src.glob("*.md"))
+    assert len(pages) == len(list((ROOT / "docs").glob("*.md"))) + 2 * len(bench.CONTENT)
+    ids = [
+        next(g for g in match.groups() if g)
+        for path in pages
+        for match in bench.OWN_ID.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert len(ids) == len(set(ids)) > 100
+    copy = (src / "sonuclar-k03.md").read_text(encoding="utf-8")
+    assert ":dayanak: devlet-aygiti-nitelik-k03 devlet-aygiti-oneriler-k03" in copy
+    assert "ulusal-sorun-k02" in (src / "index.md").read_text(encoding="utf-8")

@@ -1,0 +1,415 @@
+"""Measure the edition's builds against the bare-Sphinx floor; print figures and ratios.
+
+    python3 noxw.py -s bench                       # 5 runs, sizes ×1, ×10, ×50
+    python3 noxw.py -s bench -- --runs 3 --sizes 1,10 --no-live
+
+Everything that is compared is measured in the same run and in alternation (floor, edition,
+floor, edition, …), so a slow moment of the machine falls on both sides. Each figure is the
+median of the runs with its min–max. Nothing is asserted: targets are printed next to the
+ratios. The work happens in build/bench/ on copies; docs/ is never touched.
+
+Measured:
+- clean HTML build: the edition (conf.py, -W -n) and the floor (tools/bench-floor/conf.py:
+  the same pages, myst-parser and Sphinx's default theme, no furo, bibtex or local
+  extensions);
+- no-change rebuild and one-page rebuild (one page's text changed) of both;
+- the PDF build (Typst) and ``sphinx-build --version`` (the cost of starting at all);
+- the weight of a theme page as a browser loads it (requests, bytes gzip-compressed);
+- growth: the same content pages copied ×10 and ×50 under other names (ids renamed);
+- live preview: from saving a page to chromium showing the change (sphinx-autobuild).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import itertools
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "bench"
+FLOOR_CONF = ROOT / "tools" / "bench-floor"
+SPHINX = (sys.executable, "-m", "sphinx")
+STRICT = ("-W", "-n", "-q")
+#: The pages copied to make a larger edition: the prose pages (the generated registers,
+#: index and bibliography are one per edition).
+CONTENT = (
+    "giris",
+    "dis-ticaret-tekeli",
+    "ulusal-sorun",
+    "devlet-aygiti",
+    "sosyalizm-ve-dunya-devrimi",
+    "kongreye-mektup",
+    "sonuclar",
+)
+#: The page edited for one-page rebuilds and live preview, and weighed.
+THEME_PAGE = "ulusal-sorun"
+#: Where a page declares an id of its own: (label)=, {alinti} id, {sonuc} id, :name: id.
+OWN_ID = re.compile(
+    r"^\((?P<a>[a-z0-9-]+)\)=|^[`:]{3,}\{(?:alinti|sonuc)\}\s+(?P<b>[a-z0-9-]+)|^:name:\s+(?P<c>[a-z0-9-]+)",
+    re.MULTILINE,
+)
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+# -- Running and timing ------------------------------------------------------------
+
+
+def run(*cmd: str | os.PathLike[str], env: dict[str, str] | None = None) -> float:
+    """Run a command, return its wall time; stop the benchmark if it fails."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [str(part) for part in cmd], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    took = time.perf_counter() - start
+    if proc.returncode:
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+        sys.exit(f"bench: command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{tail}")
+    return took
+
+
+class Site:
+    """One set of pages built by one configuration into its own folders."""
+
+    def __init__(self, name: str, srcdir: Path, confdir: Path, strict: bool) -> None:
+        self.name, self.srcdir, self.confdir = name, srcdir, confdir
+        self.out = WORK / "out" / name
+        self.doctrees = WORK / "doctrees" / name
+        self.flags = STRICT if strict else ("-q",)
+
+    def build(self, builder: str = "html", clean: bool = False) -> float:
+        out, doctrees = self.out / builder, self.doctrees / builder
+        if clean:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(doctrees, ignore_errors=True)
+        return run(
+            *SPHINX, "-b", builder, *self.flags, "-c", self.confdir, "-d", doctrees,
+            self.srcdir, out,
+        )  # fmt: skip
+
+    def touch_page(self, page: str = THEME_PAGE) -> None:
+        """Change one page's text (a trailing comment line MyST does not render)."""
+        path = self.srcdir / f"{page}.md"
+        text = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        if text[-1].startswith("% bench "):
+            text.pop()
+        text.append(f"% bench {time.time_ns()}")
+        path.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+
+def stats(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def show(label: str, values: list[float], note: str = "") -> None:
+    med, low, high = stats(values)
+    print(f"  {label:<44} {med:7.2f} s   ({low:.2f}–{high:.2f}, n={len(values)}){note}")
+
+
+def ratio(label: str, value: float, target: float | None = None) -> None:
+    verdict = ""
+    if target is not None:
+        verdict = f"   target ≤ {target:.2f}  {'met' if value <= target else 'NOT met'}"
+    print(f"  {label:<44} {value:7.2f}{verdict}")
+
+
+# -- Sites -------------------------------------------------------------------------
+
+
+def copy_docs(dest: Path, times: int) -> Path:
+    """docs/ copied to dest, with the content pages repeated ``times`` in all."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", dest, ignore=shutil.ignore_patterns("_build"))
+    if times <= 1:
+        return dest
+    pages = {page: (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8") for page in CONTENT}
+    # Every id the copied pages declare gets the copy's suffix, in all of them, so that a
+    # copy's references and conclusions point into the same copy.
+    ids = {
+        next(g for g in m.groups() if g) for text in pages.values() for m in OWN_ID.finditer(text)
+    }
+    own_id = re.compile(
+        r"(?<![\w-])("
+        + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+    copies = []
+    for n in range(2, times + 1):
+        suffix = f"-k{n:02d}"
+        for page, text in pages.items():
+            text = own_id.sub(lambda m, suffix=suffix: m.group(1) + suffix, text)
+            name = f"{page}-k{n:02d}"
+            (dest / f"{name}.md").write_text(text, encoding="utf-8")
+            copies.append(name)
+    index = dest / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\n```{toctree}\n:hidden:\n\n"
+        + "\n".join(copies)
+        + "\n```\n",
+        encoding="utf-8",
+    )
+    return dest
+
+
+def sites(times: int) -> tuple[Site, Site]:
+    src = copy_docs(WORK / "src" / f"x{times}", times)
+    return (
+        Site(f"floor-x{times}", src, FLOOR_CONF, strict=False),
+        Site(f"edition-x{times}", src, ROOT, strict=True),
+    )
+
+
+# -- Page weight ---------------------------------------------------------------------
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def browser():
+    """Debian's chromium through Playwright, or None (the figure is then skipped)."""
+    if not CHROMIUM.exists():
+        return None, None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None, None
+    manager = sync_playwright().start()
+    chromium = manager.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+    return manager, chromium
+
+
+def weigh(label: str, folder: Path, page: str, chromium) -> None:
+    """Requests a browser makes for one page, and their size gzip-compressed."""
+    server, base = serve(folder)
+    try:
+        tab = chromium.new_page()
+        seen: list[tuple[str, int]] = []
+        tab.on("response", lambda r: seen.append((r.url, r.status)))
+        tab.goto(base + f"{page}.html", wait_until="networkidle")
+        tab.close()
+    finally:
+        server.shutdown()
+    total = raw = 0
+    for url, status in seen:
+        path = folder / url.removeprefix(base).split("#")[0].split("?")[0]
+        body = path.read_bytes() if status == 200 and path.is_file() else b""
+        raw += len(body)
+        total += len(gzip.compress(body, 6, mtime=0))
+    failed = [f"{status} {url.removeprefix(base)}" for url, status in seen if status >= 400]
+    print(
+        f"  {label + ': ' + page + '.html':<44} {len(seen):3d} requests, "
+        f"{total / 1024:6.1f} KB gzip ({raw / 1024:.1f} KB raw)"
+        f"   target ≤ 10 requests, ≤ 40 KB" + (f"; failed: {', '.join(failed)}" if failed else "")
+    )
+    for url, status in seen:
+        print(f"      {status} {url.removeprefix(base) or '/'}")
+
+
+# -- Live preview ----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def live_preview(chromium, runs: int) -> list[float] | None:
+    """From saving a page to the browser showing it, through sphinx-autobuild."""
+    if shutil.which("sphinx-autobuild", path=str(Path(sys.executable).parent)) is None:
+        print("  (sphinx-autobuild is not installed here: live preview not measured)")
+        return None
+    src = copy_docs(WORK / "src" / "live", 1)
+    port = free_port()
+    out, doctrees = WORK / "out" / "live", WORK / "doctrees" / "live"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(doctrees, ignore_errors=True)
+    cmd = [
+        str(Path(sys.executable).parent / "sphinx-autobuild"),
+        "--host", "127.0.0.1", "--port", str(port), "--no-initial",
+        str(src), str(out), "-c", str(ROOT), "-d", str(doctrees), *STRICT,
+        "-D", f"edition_live_reload=127.0.0.1:{port}",
+    ]  # fmt: skip
+    # The first build is done here, so that the server starts on a built site.
+    run(*SPHINX, "-b", "html", *STRICT, "-c", ROOT, "-d", doctrees, src, out,
+        "-D", f"edition_live_reload=127.0.0.1:{port}")  # fmt: skip
+    server = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    times: list[float] = []
+    try:
+        url = f"http://127.0.0.1:{port}/{THEME_PAGE}.html"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        tab = chromium.new_page()
+        tab.goto(url, wait_until="load")
+        tab.wait_for_timeout(500)
+        page = src / f"{THEME_PAGE}.md"
+        original = page.read_text(encoding="utf-8")
+        for n in range(runs):
+            marker = f"canliönizleme{n}x{time.time_ns()}"
+            start = time.perf_counter()
+            page.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            tab.wait_for_function(
+                "m => document.body && document.body.innerText.includes(m)",
+                arg=marker,
+                timeout=60_000,
+            )
+            times.append(time.perf_counter() - start)
+            tab.wait_for_timeout(1000)
+        tab.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return times
+
+
+# -- The benchmark ---------------------------------------------------------------------
+
+
+def alternate(runs: int, *steps: tuple[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """Run the steps in turn, ``runs`` times round; their times by name."""
+    times: dict[str, list[float]] = {name: [] for name, _ in steps}
+    for _ in range(runs):
+        for name, step in steps:
+            times[name].append(step())
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (5)")
+    parser.add_argument("--sizes", default="1,10,50", help="edition sizes to compare (1,10,50)")
+    parser.add_argument("--no-live", action="store_true", help="skip the live-preview figure")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    WORK.mkdir(parents=True, exist_ok=True)
+    print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, runs={args.runs}")
+
+    floor, edition = sites(1)
+    floor.build(clean=True), edition.build(clean=True)  # warm the file cache once
+    print("\nThe edition (14 pages) against the floor; seconds, median (min–max)")
+    t = alternate(
+        args.runs,
+        ("version", lambda: run(*SPHINX, "--version")),
+        ("floor clean", lambda: floor.build(clean=True)),
+        ("edition clean", lambda: edition.build(clean=True)),
+        ("floor no-change", lambda: floor.build()),
+        ("edition no-change", lambda: edition.build()),
+        ("floor one-page", lambda: (floor.touch_page(), floor.build())[1]),
+        ("edition one-page", lambda: (edition.touch_page(), edition.build())[1]),
+        ("edition pdf clean", lambda: edition.build("typstpdf", clean=True)),
+    )
+    for name, values in t.items():
+        show(name, values)
+    med = {name: statistics.median(values) for name, values in t.items()}
+    print("\nRatios (medians of this run)")
+    ratio("clean: edition / floor", med["edition clean"] / med["floor clean"], 1.3)
+    ratio(
+        "no-change: edition / (version + floor no-change)",
+        med["edition no-change"] / (med["version"] + med["floor no-change"]),
+        1.2,
+    )
+    ratio("one-page: edition / floor", med["edition one-page"] / med["floor one-page"])
+    ratio("one-page / no-change (edition)", med["edition one-page"] / med["edition no-change"])
+    ratio("pdf / html clean (edition)", med["edition pdf clean"] / med["edition clean"], 1.5)
+
+    manager, chromium = browser()
+    print("\nWeight of a theme page as chromium loads it (served uncompressed, sizes gzip -6)")
+    if chromium is None:
+        print("  (no /usr/bin/chromium or Playwright: not measured)")
+    else:
+        weigh("edition", edition.out / "html", THEME_PAGE, chromium)
+        weigh("floor", floor.out / "html", THEME_PAGE, chromium)
+
+    if len(sizes) > 1 or sizes != [1]:
+        print("\nGrowth: content pages copied under other names; clean HTML build")
+        rows = []
+        for size in sizes:
+            floor_n, edition_n = sites(size) if size != 1 else (floor, edition)
+            pages = len(list(edition_n.srcdir.glob("*.md"))) + 2  # + genindex, search
+            n = args.runs if size <= 10 else max(1, args.runs // 3)
+            tn = alternate(
+                n,
+                ("floor", lambda f=floor_n: f.build(clean=True)),
+                ("edition", lambda e=edition_n: e.build(clean=True)),
+            )
+            f_med, e_med = statistics.median(tn["floor"]), statistics.median(tn["edition"])
+            rows.append((size, pages, f_med, e_med))
+            print(
+                f"  ×{size:<3} {pages:4d} pages   floor {f_med:6.2f} s   edition {e_med:6.2f} s"
+                f"   edition/floor {e_med / f_med:4.2f}   n={n}"
+            )
+        # Linear growth means a constant cost per added page: compare the cost per page
+        # added between successive sizes (a ratio near 1 is linear, above 1 worse).
+        steps = list(itertools.pairwise(rows))
+        for (sa, pa, fa, ea), (sb, pb, fb, eb) in steps:
+            print(
+                f"  ×{sa} → ×{sb}: per added page floor {(fb - fa) / (pb - pa) * 1000:5.1f} ms, "
+                f"edition {(eb - ea) / (pb - pa) * 1000:5.1f} ms"
+            )
+        if len(steps) > 1:
+            (first_a, first_b), (last_a, last_b) = steps[0], steps[-1]
+
+            def per_page(a: tuple, b: tuple, column: int) -> float:
+                return (b[column] - a[column]) / (b[1] - a[1])
+
+            ratio(
+                "edition: last step's cost per page / first's",
+                per_page(last_a, last_b, 3) / per_page(first_a, first_b, 3),
+                1.0 + 0.2,  # linear, with this machine's noise
+            )
+            ratio(
+                "floor: last step's cost per page / first's",
+                per_page(last_a, last_b, 2) / per_page(first_a, first_b, 2),
+            )
+
+    if not args.no_live:
+        print("\nLive preview: save a page → chromium shows it (sphinx-autobuild)")
+        if chromium is None:
+            print("  (no chromium: not measured)")
+        else:
+            live = live_preview(chromium, args.runs)
+            if live:
+                show("save → shown", live)
+                ratio(
+                    "save → shown / edition one-page build",
+                    statistics.median(live) / med["edition one-page"],
+                )
+    if manager is not None:
+        chromium.close()
+        manager.stop()
+
+
+if __name__ == "__main__":
+    main()
