@@ -53,6 +53,7 @@ extensions = [
     "edition.theme",
     "edition.search",
     "edition.assets",
+    "edition.navigation",
 ]
 
 root_doc = "index"

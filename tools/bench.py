@@ -11,7 +11,8 @@ ratios. The work happens in build/bench/ on copies; docs/ is never touched.
 Measured:
 - clean HTML build: the edition (conf.py, -W -n) and the floor (tools/bench-floor/conf.py:
   the same pages, myst-parser and Sphinx's default theme, no furo, bibtex or local
-  extensions);
+  extensions), and the stock stack between them (tools/bench-stock/conf.py: the floor
+  plus furo, sphinx-design and sphinxcontrib-bibtex, no local extensions);
 - no-change rebuild and one-page rebuild (one page's text changed) of both;
 - the PDF build (Typst) and ``sphinx-build --version`` (the cost of starting at all);
 - the weight of a theme page as a browser loads it (requests, bytes gzip-compressed);
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"
 FLOOR_CONF = ROOT / "tools" / "bench-floor"
+STOCK_CONF = ROOT / "tools" / "bench-stock"
 SPHINX = (sys.executable, "-m", "sphinx")
 STRICT = ("-W", "-n", "-q")
 #: The pages copied to make a larger edition: the prose pages (the generated registers,
@@ -57,8 +59,15 @@ CONTENT = (
     "kongreye-mektup",
     "sonuclar",
 )
-#: The page edited for one-page rebuilds and live preview, and weighed.
+#: The page edited for one-page rebuilds and live preview, and weighed in detail.
 THEME_PAGE = "ulusal-sorun"
+THEME_PAGES = (
+    "dis-ticaret-tekeli",
+    "ulusal-sorun",
+    "devlet-aygiti",
+    "sosyalizm-ve-dunya-devrimi",
+    "kongreye-mektup",
+)
 #: Where a page declares an id of its own: (label)=, {alinti} id, {sonuc} id, :name: id.
 OWN_ID = re.compile(
     r"^\((?P<a>[a-z0-9-]+)\)=|^[`:]{3,}\{(?:alinti|sonuc)\}\s+(?P<b>[a-z0-9-]+)|^:name:\s+(?P<c>[a-z0-9-]+)",
@@ -167,11 +176,12 @@ def copy_docs(dest: Path, times: int) -> Path:
     return dest
 
 
-def sites(times: int) -> tuple[Site, Site]:
+def sites(times: int) -> tuple[Site, Site, Site]:
     src = copy_docs(WORK / "src" / f"x{times}", times)
     return (
         Site(f"floor-x{times}", src, FLOOR_CONF, strict=False),
         Site(f"edition-x{times}", src, ROOT, strict=True),
+        Site(f"stock-x{times}", src, STOCK_CONF, strict=False),
     )
 
 
@@ -206,7 +216,7 @@ def browser():
     return manager, chromium
 
 
-def weigh(label: str, folder: Path, page: str, chromium) -> None:
+def weigh(label: str, folder: Path, page: str, chromium, detail: bool = False) -> None:
     """Requests a browser makes for one page, and their size gzip-compressed."""
     server, base = serve(folder)
     try:
@@ -229,7 +239,7 @@ def weigh(label: str, folder: Path, page: str, chromium) -> None:
         f"{total / 1024:6.1f} KB gzip ({raw / 1024:.1f} KB raw)"
         f"   target ≤ 10 requests, ≤ 40 KB" + (f"; failed: {', '.join(failed)}" if failed else "")
     )
-    for url, status in seen:
+    for url, status in seen if detail else ():
         print(f"      {status} {url.removeprefix(base) or '/'}")
 
 
@@ -316,14 +326,16 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, runs={args.runs}")
 
-    floor, edition = sites(1)
-    floor.build(clean=True), edition.build(clean=True)  # warm the file cache once
+    floor, edition, stock = sites(1)
+    for site in (floor, edition, stock):
+        site.build(clean=True)  # warm the file cache once
     print("\nThe edition (14 pages) against the floor; seconds, median (min–max)")
     t = alternate(
         args.runs,
         ("version", lambda: run(*SPHINX, "--version")),
         ("floor clean", lambda: floor.build(clean=True)),
         ("edition clean", lambda: edition.build(clean=True)),
+        ("stock clean", lambda: stock.build(clean=True)),
         ("floor no-change", lambda: floor.build()),
         ("edition no-change", lambda: edition.build()),
         ("floor one-page", lambda: (floor.touch_page(), floor.build())[1]),
@@ -335,6 +347,8 @@ def main() -> None:
     med = {name: statistics.median(values) for name, values in t.items()}
     print("\nRatios (medians of this run)")
     ratio("clean: edition / floor", med["edition clean"] / med["floor clean"], 1.3)
+    ratio("clean: stock stack / floor", med["stock clean"] / med["floor clean"])
+    ratio("clean: edition / stock stack", med["edition clean"] / med["stock clean"])
     ratio(
         "no-change: edition / (version + floor no-change)",
         med["edition no-change"] / (med["version"] + med["floor no-change"]),
@@ -349,14 +363,16 @@ def main() -> None:
     if chromium is None:
         print("  (no /usr/bin/chromium or Playwright: not measured)")
     else:
-        weigh("edition", edition.out / "html", THEME_PAGE, chromium)
-        weigh("floor", floor.out / "html", THEME_PAGE, chromium)
+        for page in THEME_PAGES:
+            weigh("edition", edition.out / "html", page, chromium, detail=page == THEME_PAGE)
+        weigh("stock", stock.out / "html", THEME_PAGE, chromium, detail=True)
+        weigh("floor", floor.out / "html", THEME_PAGE, chromium, detail=True)
 
     if len(sizes) > 1 or sizes != [1]:
         print("\nGrowth: content pages copied under other names; clean HTML build")
         rows = []
         for size in sizes:
-            floor_n, edition_n = sites(size) if size != 1 else (floor, edition)
+            floor_n, edition_n, _ = sites(size) if size != 1 else (floor, edition, stock)
             pages = len(list(edition_n.srcdir.glob("*.md"))) + 2  # + genindex, search
             n = args.runs if size <= 10 else max(1, args.runs // 3)
             tn = alternate(

@@ -1,0 +1,110 @@
+"""furo's site navigation made once per build instead of once per page.
+
+For every page furo asks Sphinx for the whole site's table of contents and reworks it with
+BeautifulSoup. Sphinx copies every page's full table of contents to make it, so the work
+per page grows with the size of the site and the build grows with its square (at 357
+pages it was most of the build). On a flat site — every page at the top, one toctree page
+— the navigation differs from page to page only in which entry is the current one. It is
+made here once, through Sphinx and furo as usual but for no page in particular, and each
+page gets a copy with its own entry marked as Sphinx and furo mark it. Anything else (a
+nested site, an entry that is not where expected) takes furo's own way, and a test
+compares every page with furo's own output byte for byte (``edition_fast_navigation``
+turns this off).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from edition.html import is_site
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+#: How furo asks for the navigation (furo/__init__.py, _compute_navigation_tree).
+FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+PLAIN_ENTRY = '<li class="toctree-l1"><a class="reference internal" href="{uri}">'
+CURRENT_ENTRY = (
+    '<li class="toctree-l1 current current-page"><a class="current reference internal" href="#">'
+)
+
+
+def flat(env: BuildEnvironment) -> bool:
+    """Every page at the top, and only the root page holding toctrees, each entry once."""
+    root = env.config.root_doc
+    if any("/" in doc for doc in env.found_docs) or set(env.toctree_includes) - {root}:
+        return False
+    entries = env.toctree_includes.get(root, [])
+    return len(entries) == len(set(entries))
+
+
+def applies(app: Sphinx) -> bool:
+    return (
+        app.config.edition_fast_navigation
+        and is_site(app)
+        and app.config.html_theme == "furo"
+        and flat(app.env)
+    )
+
+
+def neutral_tree(app: Sphinx) -> str:
+    """The toctree as Sphinx renders it for the root page (which is no entry of it)."""
+    builder = app.builder
+    if not hasattr(builder, "edition_neutral_toctree"):
+        builder.edition_neutral_toctree = builder._get_local_toctree(
+            app.config.root_doc, **FURO_CALL
+        )
+    return builder.edition_neutral_toctree
+
+
+def before_furo(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if "toctree" not in context or not applies(app):
+        return
+    original = context["toctree"]
+
+    def toctree(**kwargs: Any) -> str:
+        return neutral_tree(app) if kwargs == FURO_CALL else original(**kwargs)
+
+    context["toctree"] = toctree
+    context["edition_page_toctree"] = original
+
+
+def after_furo(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    original = context.pop("edition_page_toctree", None)
+    if original is None:
+        return
+    context["toctree"] = original
+    tree = context.get("furo_navigation_tree", "")
+    listed = pagename in app.env.toctree_includes.get(app.config.root_doc, [])
+    uri = app.builder.get_relative_uri(app.config.root_doc, pagename)
+    entry = PLAIN_ENTRY.format(uri=uri)
+    if not listed and entry not in tree:
+        return  # not in the navigation (the root page, the index, search): nothing marked
+    if listed and tree.count(entry) == 1:
+        at = tree.index(entry)
+        ul = tree.rfind("<ul>", 0, at)
+        if ul != -1 and tree.rfind("</ul>", ul, at) == -1:
+            context["furo_navigation_tree"] = (
+                tree[:ul]
+                + '<ul class="current">'
+                + tree[ul + len("<ul>") : at]
+                + CURRENT_ENTRY
+                + tree[at + len(entry) :]
+            )
+            return
+    from furo.navigation import get_navigation_tree
+
+    context["furo_navigation_tree"] = get_navigation_tree(original(**FURO_CALL))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("edition_fast_navigation", True, "html", bool)
+    app.connect("html-page-context", before_furo, priority=499)  # furo's runs at 500
+    app.connect("html-page-context", after_furo, priority=501)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

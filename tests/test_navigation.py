@@ -1,0 +1,43 @@
+"""furo's navigation made once per build (edition.navigation) gives furo's own pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import strict_build
+
+
+def html_files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.html"))}
+
+
+def test_every_page_is_byte_for_byte_furo_s_own(site, tmp_path):
+    """The real site is flat: built with and without the shortcut, no page differs."""
+    stock = strict_build("html", tmp_path, settings=("edition_fast_navigation=0",))
+    assert stock.status == 0, stock.warnings
+    ours, theirs = html_files(site.html.outdir), html_files(stock.outdir)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    current = (site.html.outdir / "ulusal-sorun.html").read_text(encoding="utf-8")
+    assert current.count("current-page") == 1
+
+
+def test_the_shortcut_is_taken_on_a_flat_site_only(site, rootdir, tmp_path):
+    import pickle
+
+    from edition.navigation import flat
+
+    with (site.html.doctreedir / "environment.pickle").open("rb") as f:
+        assert flat(pickle.load(f))
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-navigation", src)
+    nested = strict_build("html", tmp_path / "a", srcdir=src, confdir=src)
+    assert nested.status == 0, nested.warnings
+    assert not flat(nested.env)  # a page in a folder, a toctree below the root
+    stock = strict_build(
+        "html", tmp_path / "b", srcdir=src, confdir=src, settings=("edition_fast_navigation=0",)
+    )
+    assert html_files(nested.outdir) == html_files(stock.outdir)
+    page = (nested.outdir / "uc.html").read_text(encoding="utf-8")
+    assert 'class="toctree-checkbox" id="toctree-checkbox-1"' in page
