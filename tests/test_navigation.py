@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import strict_build
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def html_files(folder: Path) -> dict[str, bytes]:
