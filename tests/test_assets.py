@@ -102,3 +102,16 @@ def test_a_theme_page_in_chromium_makes_four_requests_and_works(site, browser, s
     assert page.evaluate("Documentation.LOCALE") == "tr"
     assert page.locator(".edition-panel-switch").count() >= 1
     page.close()
+
+
+@pytest.mark.sphinx("html", testroot="assets-missing", freshenv=True)
+def test_a_listed_file_that_is_not_in_the_output_is_named(app, warning):
+    app.build()
+    assert (
+        "_static/yok.css is given to every page but cannot be read in the output"
+        in warning.getvalue()
+    )
+    css = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    links = [link["href"] for link in css.select('link[rel="stylesheet"]')]
+    assert len(links) == 1
+    assert links[0].startswith("_static/edition-")

@@ -93,3 +93,17 @@ def test_saving_a_page_reloads_it_in_the_browser(browser, tmp_path):
         page.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.sphinx(
+    "html", testroot="csp", freshenv=True, confoverrides={"edition_live_reload": "127.0.0.1:8000"}
+)
+def test_the_setting_without_sphinx_autobuild_is_named(monkeypatch, app_params, make_app):
+    import edition.csp
+
+    monkeypatch.setattr(edition.csp, "live_reload_script", lambda address: None)
+    args, kwargs = app_params
+    app = make_app(*args, **kwargs)  # the check runs as the builder starts
+    assert "edition_live_reload is set (127.0.0.1:8000) but sphinx-autobuild" in (
+        app.warning.getvalue()
+    )

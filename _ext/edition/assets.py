@@ -22,12 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+from sphinx.util import logging
 
 from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
 
 #: Files a page loads only when its body needs them.
 ONLY_IF = {
@@ -102,6 +105,24 @@ def write_bundles(app: Sphinx) -> None:
 
     outdir = Path(app.outdir)
     translations_without_eval(outdir)  # the bundle must hold the rewritten catalogue
+    texts: dict[str, str] = {}
+
+    def text_of(member: Member) -> str:
+        if member.filename not in texts:
+            try:
+                texts[member.filename] = (outdir / member.filename).read_text(encoding="utf-8")
+            except OSError as error:
+                logger.warning(
+                    "%s is given to every page but cannot be read in the output (%s), so "
+                    "the pages' bundles lack it; check the theme or the extension that adds it",
+                    member.filename,
+                    error.strerror or error,
+                    type="edition",
+                    subtype="assets",
+                )
+                texts[member.filename] = ""
+        return texts[member.filename]
+
     for members, suffix in zip(global_members(app), (".css", ".js"), strict=True):
         optional = [m for m in members if m.filename in ONLY_IF]
         for n in range(len(optional) + 1):
@@ -109,7 +130,7 @@ def write_bundles(app: Sphinx) -> None:
                 chosen = [m for m in members if m not in left_out]
                 parts = []
                 for member in chosen:
-                    code = (outdir / member.filename).read_text(encoding="utf-8")
+                    code = text_of(member)
                     if member.deferred:
                         code = WHEN_PARSED.format(code=code)
                     parts.append(f"/* {member.filename} */\n{code.rstrip()}\n")

@@ -190,9 +190,23 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
             )
 
 
+def check_live_reload(app: Sphinx) -> None:
+    live = app.config.edition_live_reload
+    if live and is_site(app) and live_reload_script(live) is None:
+        logger.warning(
+            "edition_live_reload is set (%s) but sphinx-autobuild is not installed here, so "
+            "its reload script cannot be allowed; run the live preview with "
+            "'python3 noxw.py -s docs-live', or leave the setting out",
+            live,
+            type="edition",
+            subtype="csp",
+        )
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     # host:port of sphinx-autobuild (nox -s docs-live): its inline reload script is allowed.
     app.add_config_value("edition_live_reload", "", "html", str)
+    app.connect("builder-inited", check_live_reload)
     app.connect("html-page-context", add_meta)
     app.connect("build-finished", check_output)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

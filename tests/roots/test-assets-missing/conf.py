@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "edition.assets"]
+source_suffix = {".md": "markdown"}
+
+
+def setup(app):
+    app.add_css_file("yok.css")  # listed for every page, but no such file

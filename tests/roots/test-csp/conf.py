@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "edition.csp"]
+source_suffix = {".md": "markdown"}
