@@ -115,3 +115,14 @@ def test_a_listed_file_that_is_not_in_the_output_is_named(app, warning):
     links = [link["href"] for link in css.select('link[rel="stylesheet"]')]
     assert len(links) == 1
     assert links[0].startswith("_static/edition-")
+
+
+@pytest.mark.sphinx("html", testroot="assets", copy_test_root=True, freshenv=True)
+def test_a_second_build_of_the_same_application_refreshes_the_bundle(app):
+    """sphinx-autobuild and the tests build one application more than once."""
+    app.build()
+    (app.srcdir / "_static" / "ozel.css").write_text("p { color: teal; }\n", encoding="utf-8")
+    app.build()
+    page = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    bundle = page.select_one('link[rel="stylesheet"]')["href"].split("?")[0]
+    assert "color: teal" in (app.outdir / bundle).read_text(encoding="utf-8")

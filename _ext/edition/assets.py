@@ -140,6 +140,12 @@ def write_bundles(app: Sphinx) -> None:
                     target.write_text(text, encoding="utf-8")
 
 
+def new_build(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    # Sphinx copies the static files again on every build (also a second build of the same
+    # application, as in sphinx-autobuild's or the tests' runs): the bundles follow them.
+    app.builder.edition_bundles_written = False
+
+
 def on_doctree_resolved(app: Sphinx, doctree: Any, docname: str) -> None:
     # The first page being written: the static files are in place, no page is rendered yet
     # (and, with -j, no writer process has been started).
@@ -156,7 +162,7 @@ def use_bundles(
     body = context.get("body", "")
 
     def needed(asset: Any) -> bool:
-        rule = ONLY_IF.get(os.fspath(asset.filename))
+        rule = ONLY_IF.get(os.fspath(getattr(asset, "filename", asset)))
         return rule is None or bool(rule.search(body))
 
     global_css, global_js = global_members(app)
@@ -184,6 +190,7 @@ def use_bundles(
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("env-before-read-docs", new_build)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("html-page-context", use_bundles, priority=900)  # after the others add files
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

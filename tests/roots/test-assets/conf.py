@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "edition.assets"]
+source_suffix = {".md": "markdown"}
+html_static_path = ["_static"]
+html_css_files = ["ozel.css"]
