@@ -24,8 +24,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 from deadlinks import dead_links
+from edition.data import source_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "lenin-son-yazilar.pdf"
@@ -45,20 +47,6 @@ def epubcheck(book: Path) -> int | None:
 
 def say(message: str) -> None:
     print(f"publish: {message}", flush=True)
-
-
-def last_commit_time(root: Path) -> str | None:
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return out or None
 
 
 def sphinx(root: Path, builder: str, outdir: Path, jobs: str | None, extra: list[str]) -> int:
@@ -94,8 +82,8 @@ def publish(
     build = root / "build"
     staging = build / "staging"
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        if epoch := last_commit_time(root):
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        if epoch := source_epoch(root):
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
             say(f"dates from the last commit (SOURCE_DATE_EPOCH={epoch})")
         else:
             say("not a git checkout and SOURCE_DATE_EPOCH unset: the build is dated today")

@@ -212,20 +212,21 @@ def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
     return int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"] or 0)
 
 
+def git(folder: Path, *args: str) -> str | None:
+    """What ``git <args>`` prints in ``folder``, stripped; None without git or a checkout."""
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def source_epoch(confdir: Path) -> int | None:
     """Seconds since 1970 to date the edition by: SOURCE_DATE_EPOCH, else the last commit."""
     if value := os.environ.get("SOURCE_DATE_EPOCH"):
         return int(value)
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=confdir,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
+    out = git(confdir, "log", "-1", "--format=%ct")
     return int(out) if out else None
 
 

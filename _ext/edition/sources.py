@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from edition.data import MONTHS
+from edition.data import MONTHS, git
 from edition.html import is_site
 
 if TYPE_CHECKING:
@@ -74,24 +73,13 @@ def link_sources(app: Sphinx, config: Config) -> None:
 
 def git_top(folder: Path) -> Path | None:
     """The top folder of the git checkout holding ``folder``; None outside one."""
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return Path(out).resolve()
+    out = git(folder, "rev-parse", "--show-toplevel")
+    return Path(out).resolve() if out else None
 
 
 def shallow_boundary(top: Path) -> set[str]:
     """The commits a shallow clone's history stops at (none for a full clone)."""
-    out = subprocess.run(
-        ["git", "rev-parse", "--git-path", "shallow"], cwd=top, capture_output=True, text=True
-    ).stdout.strip()
+    out = git(top, "rev-parse", "--git-path", "shallow")
     path = top / out if out else None
     if path is None or not path.is_file():
         return set()
@@ -107,15 +95,8 @@ def last_changes(root: Path) -> dict[str, int] | None:
     top = git_top(root)
     if top is None:
         return None
-    try:
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%H %ct", "--name-only", "--no-renames", "--", "."],
-            cwd=top,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
+    log = git(top, "log", "--format=%x00%H %ct", "--name-only", "--no-renames", "--", ".")
+    if log is None:
         return None
     # Where a shallow clone's history stops, a commit seems to add every file: its date
     # is not when they changed, so it is not used (the pages it alone dates show none).
