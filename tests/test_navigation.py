@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import strict_build
 
 if TYPE_CHECKING:
@@ -44,3 +45,17 @@ def test_the_shortcut_is_taken_on_a_flat_site_only(site, rootdir, tmp_path):
     assert html_files(nested.outdir) == html_files(stock.outdir)
     page = (nested.outdir / "uc.html").read_text(encoding="utf-8")
     assert 'class="toctree-checkbox" id="toctree-checkbox-1"' in page
+
+
+@pytest.mark.sphinx("html", testroot="navigation-flat", copy_test_root=True, freshenv=True)
+def test_a_second_build_of_the_same_application_shows_a_new_title(app):
+    from edition.navigation import flat
+
+    app.build()
+    assert flat(app.env)
+    (app.srcdir / "iki.md").write_text("# Yeni ad\n\nMetin.\n", encoding="utf-8")
+    (app.srcdir / "bir.md").write_text("# Bir\n\nBaşka metin.\n", encoding="utf-8")
+    app.build()  # both pages written again: bir's navigation must show the new title
+    page = (app.outdir / "bir.html").read_text(encoding="utf-8")
+    assert 'href="iki.html">Yeni ad</a>' in page
+    assert 'class="current reference internal" href="#">Bir</a>' in page

@@ -14,6 +14,7 @@ policy also allows sphinx-autobuild's reload script, by its hash, and its websoc
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import re
@@ -40,6 +41,7 @@ ALLOWED_INLINE = {
 }
 
 
+@functools.cache
 def live_reload_script(address: str) -> str | None:
     """The inline script sphinx-autobuild adds to every page it serves (None without it)."""
     try:

@@ -40,34 +40,40 @@ def flat(env: BuildEnvironment) -> bool:
     return len(entries) == len(set(entries))
 
 
-def applies(app: Sphinx) -> bool:
-    return (
-        app.config.edition_fast_navigation
-        and is_site(app)
-        and app.config.html_theme == "furo"
-        and flat(app.env)
-    )
-
-
-def neutral_tree(app: Sphinx) -> str:
-    """The toctree as Sphinx renders it for the root page (which is no entry of it)."""
+def shortcut(app: Sphinx) -> str | None:
+    """The navigation made once, for no page in particular, or None where furo's own way
+    must be taken. Decided at the first page written in each build."""
     builder = app.builder
     if not hasattr(builder, "edition_neutral_toctree"):
-        builder.edition_neutral_toctree = builder._get_local_toctree(
-            app.config.root_doc, **FURO_CALL
-        )
+        builder.edition_neutral_toctree = None
+        if (
+            app.config.edition_fast_navigation
+            and is_site(app)
+            and app.config.html_theme == "furo"
+            and flat(app.env)
+        ):
+            # as Sphinx renders it for the root page, which is no entry of it
+            builder.edition_neutral_toctree = builder._get_local_toctree(
+                app.config.root_doc, **FURO_CALL
+            )
     return builder.edition_neutral_toctree
+
+
+def new_build(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    # A second build of the same application (the tests do it) may change the pages.
+    if hasattr(app.builder, "edition_neutral_toctree"):
+        del app.builder.edition_neutral_toctree
 
 
 def before_furo(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if "toctree" not in context or not applies(app):
+    if "toctree" not in context or (neutral := shortcut(app)) is None:
         return
     original = context["toctree"]
 
     def toctree(**kwargs: Any) -> str:
-        return neutral_tree(app) if kwargs == FURO_CALL else original(**kwargs)
+        return neutral if kwargs == FURO_CALL else original(**kwargs)
 
     context["toctree"] = toctree
     context["edition_page_toctree"] = original
@@ -105,6 +111,7 @@ def after_furo(
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_fast_navigation", True, "html", bool)
+    app.connect("env-before-read-docs", new_build)
     app.connect("html-page-context", before_furo, priority=499)  # furo's runs at 500
     app.connect("html-page-context", after_furo, priority=501)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

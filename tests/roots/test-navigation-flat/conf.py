@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "edition.navigation"]
+source_suffix = {".md": "markdown"}
+html_theme = "furo"
