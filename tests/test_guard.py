@@ -149,3 +149,53 @@ def test_files_inside_docs_and_html_comments_are_allowed(app):
     assert (app.outdir / "_images" / "nokta.png").is_file()
     assert list((app.outdir / "_downloads").rglob("ornek.txt"))
     assert "editör yorumu" not in html  # the comment is dropped, not published
+
+
+# -- A sentence that Markdown reads as a numbered list -----------------------------------
+
+LIST_ADVICE = (
+    "reword it so that it does not start with the number, or write a backslash before the "
+)
+#: (line, what the list reads, its first number, the escaped form the message suggests)
+LIST_SENTENCES = [
+    (5, "12. Parti Kongresi 17 Nisan 1923’te toplandı.", 12, "'.' ('12\\. Parti …')"),
+    (10, "1923. yılın başında Lenin yeniden hastalandı.", 1923, "'.' ('1923\\. yılın …')"),
+    (13, "11. Parti Kongresi 1922’de toplanmıştı.", 11, "'.' ('11\\. Parti …')"),
+    # numbered one after the list above, but that one is a sentence too
+    (17, "12) Parti Kongresi ise bir yıl sonra …", 12, "')' ('12\\) Parti …')"),
+]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="guard-list-sentence", copy_test_root=True, freshenv=True, warningiserror=True
+)
+def test_sentence_read_as_a_numbered_list_fails_at_its_line(app):
+    app.build()
+    warnings = [w for w in app.warning.getvalue().splitlines() if "[edition.accidental-list]" in w]
+    for line, reads, start, escaped in LIST_SENTENCES:
+        message = (
+            f"index.md:{line}: WARNING: '{reads}' is read as a numbered list of one item that "
+            f"starts at {start}, not as a sentence; {LIST_ADVICE}{escaped}; a real list has "
+            "several items or starts at 1 [edition.accidental-list]"
+        )
+        assert any(message in w for w in warnings), f"{message}\nnot in:\n" + "\n".join(warnings)
+    assert len(warnings) == len(LIST_SENTENCES)
+    assert app.statuscode == 1
+
+
+@pytest.mark.sphinx(
+    "html", testroot="guard-lists", copy_test_root=True, freshenv=True, warningiserror=True
+)
+def test_escaped_number_and_real_lists_pass(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert app.statuscode == 0
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("section#listeler")
+    paragraphs = [" ".join(p.get_text().split()) for p in article.find_all("p", recursive=False)]
+    assert paragraphs[0] == "12. Parti Kongresi 17 Nisan 1923’te toplandı."  # a sentence
+    lists = article.find_all("ol")
+    assert [len(ol.find_all("li")) for ol in lists] == [2, 1, 2, 1]
+    assert [ol.get("start") for ol in lists] == [None, None, None, "3"]

@@ -143,6 +143,33 @@ def test_card_title_stands_apart_and_links(book):
     assert (outline["Bölümler"], outline["Birinci Sayfa"]) in links
 
 
+@pytest.fixture
+def lists_book(make_app, rootdir, sphinx_test_tempdir):
+    """edition.guard's test root of lists: a sentence with its number escaped, real lists."""
+    import shutil
+
+    srcdir = sphinx_test_tempdir / "pdf-lists"
+    shutil.rmtree(srcdir, ignore_errors=True)
+    shutil.copytree(rootdir / "test-guard-lists", srcdir)
+    app = make_app("typstpdf", srcdir=srcdir)
+    app.build()
+    assert app.statuscode == 0, app.warning.getvalue()
+    return app.outdir
+
+
+def test_escaped_number_stays_text_and_lists_keep_their_numbers(lists_book):
+    text = pdfcheck.words(pdfcheck.text(lists_book / "listeler.pdf"))
+    assert "12. Parti Kongresi 17 Nisan 1923’te toplandı." in text  # written 12\. in the page
+    assert "1. Merkez Komitesi genişletilsin. 2. İşçi ve Köylü Denetimi" in text
+    assert "1. Yalnızca bir madde." in text
+    # a list carried on after a code block starts at 3, as on the site (the library's
+    # translator wrote every ordered list from 1)
+    assert "kod 3. Üçüncü adım." in text
+    source = (lists_book / "listeler" / "listeler.typ").read_text(encoding="utf-8")
+    assert source.count("#enum(") == 4
+    assert source.count("#enum(start: 3,") == 1
+
+
 def test_bibliography_reads_the_same_in_html_and_pdf(site):
     page = BeautifulSoup(
         (site.html.outdir / "kaynakca.html").read_text(encoding="utf-8"), "html.parser"

@@ -20,6 +20,16 @@ rest of the build still reports).
 
 What stays allowed: files *inside* the source folder (``docs/``) may still be
 included or shown, and a block that is nothing but an HTML comment is dropped.
+
+One more kind of input is stopped at its line, not because it is unsafe but because
+Markdown reads it otherwise than it was written: a paragraph that opens with a number
+and a dot ("12. Parti Kongresi … toplandı.") is an ordered list starting at 12, which the
+site and the PDF show as a list of one item. An ordered list of exactly one item
+whose number is not 1 is reported (a warning of type ``edition``, subtype
+``accidental-list``; under ``-W`` it fails the build), with the advice to reword the
+sentence or escape the dot (``12\\.``). Real lists pass: several items, one item numbered
+1, or one item that carries on the numbering of the list before it (a list broken by a
+block of code, say).
 """
 
 from __future__ import annotations
@@ -363,6 +373,58 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
             download.replace_self(nodes.inline(text=download.astext()))
 
 
+# -- Markdown that reads otherwise than it was written ----------------------------------
+
+
+def accidental_list(item_list: nodes.enumerated_list) -> bool:
+    """Whether an ordered list is a sentence that happens to start with "12." and the like.
+
+    One item and a first number other than 1, unless the list carries on the numbering of
+    the ordered list before it in the same block (a real list broken by a code block).
+    """
+    start = item_list.get("start", 1)
+    if len(item_list.children) != 1 or start == 1:
+        return False
+    parent = item_list.parent
+    if parent is None:
+        return True
+    before = parent.children[: parent.index(item_list)]
+    previous = next((n for n in reversed(before) if isinstance(n, nodes.enumerated_list)), None)
+    return not (
+        previous is not None
+        and previous.get("start", 1) + len(previous.children) == start
+        and not accidental_list(previous)
+    )
+
+
+def check_lists(app: Sphinx, doctree: nodes.document) -> None:
+    """Report each ordered list that is really a sentence starting with a number and a dot."""
+    for item_list in list(doctree.findall(nodes.enumerated_list)):
+        if not accidental_list(item_list):
+            continue
+        start, suffix = item_list["start"], item_list.get("suffix", ".")
+        number = f"{item_list.get('prefix', '')}{start}"
+        words = item_list.astext().split()
+        opening = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        logger.warning(
+            "'%s%s %s' is read as a numbered list of one item that starts at %s, not as a "
+            "sentence; reword it so that it does not start with the number, or write a "
+            "backslash before the '%s' ('%s\\%s %s …'); a real list has several items or "
+            "starts at 1",
+            number,
+            suffix,
+            opening,
+            start,
+            suffix,
+            number,
+            suffix,
+            words[0] if words else "",
+            location=item_list,
+            type="edition",
+            subtype="accidental-list",
+        )
+
+
 # -- Bookkeeping: refusals per page, kept across parallel reads --------------------------
 
 
@@ -417,6 +479,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)
+    app.connect("doctree-read", check_lists)
     app.connect("build-finished", fail_if_refused)
     return {
         "version": "1",

@@ -7,7 +7,7 @@ needs on top of it:
   import ``@preview`` packages that Typst would download at compile time;
 * handlers the library's translator lacks or gets wrong for us: footnotes whose ids
   collide once the pages are joined into one book, MyST's footnote separator, the
-  bibliography list, sphinx-design cards and grids;
+  bibliography list, sphinx-design cards and grids, the first number of an ordered list;
 * compilation with the ``typst`` wheel, with the compiler's embedded fonts only (the
   output does not depend on the fonts of the machine) and the date of the last
   commit, so that the same sources give the same PDF.
@@ -82,6 +82,15 @@ class EditionTypstTranslator(TypstTranslator):
         if "footnotes" in node["classes"]:
             raise nodes.SkipNode  # MyST's rule above a page's notes; Typst sets its own
         super().visit_transition(node)
+
+    # Ordered lists. The library writes every one as ``enum(...)``, numbered from 1; a list
+    # that starts elsewhere (a list carried on after a block of code, "3." after "2.")
+    # keeps its first number, as on the site.
+
+    def visit_enumerated_list(self, node: Element) -> None:
+        start = node.get("start", 1)
+        params = {"start": str(int(start))} if start != 1 else {}
+        self.append_block_fun(node, name="enum", named_params=params)
 
     # sphinx-design. Grids become a plain sequence; a card becomes a framed block with
     # its title on a line of its own, linked where the card links.
