@@ -143,11 +143,13 @@ def bench(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Run the pre-commit checks (code, files, schemas, BibTeX, a strict build of the
-    edition) and check that no page repeats the source article's prose."""
+    edition) and check that no page repeats the source article's prose, word for word or
+    in close paraphrase."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/lint.txt")
     session.run("pre-commit", "run", "--all-files", *session.posargs)
     if OVERLAP.exists():
-        session.run("python", str(OVERLAP), "docs")
+        session.run("python", str(OVERLAP), "docs")  # runs of 8+ words shared with the article
+        session.run("python", str(OVERLAP), "--close", "docs")  # and close paraphrase
     else:
         session.warn(
             f"Prose overlap not checked: {OVERLAP} is missing (it comes with the workspace)."
