@@ -29,7 +29,7 @@ def test_timeline_in_date_order_with_turkish_dates(app):
         "23 Aralık 1922 – 4 Ocak 1923",
         "16–17 Ocak 1923",
     ]
-    assert "Kaynağa göre dikte ettirildi." in text(entries[2])
+    assert "Dikte ettirildi." in text(entries[2])
     assert "Yayım: Pravda." in text(entries[3])
 
 

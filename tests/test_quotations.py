@@ -42,8 +42,9 @@ def test_editorial_note_is_titled_and_anchored(app):
     note = page.select_one(".admonition.editor-notu#not-bir-tarih")
     assert note is not None
     assert " ".join(note.select_one(".admonition-title").get_text().split()) == (
-        "Editör notu: Bir tarih"
+        "Editör notu (düzeltme): Bir tarih"
     )
+    assert "editor-notu-duzeltme" in note["class"]
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,8 @@ ERRORS = [
     (21, "quotation 'alinti-sayfasiz' has no :sayfa:; give the page(s)"),
     (27, "quotation id 'Alıntı-bir' is not a plain ASCII id"),
     (34, "editorial note without text"),
+    (38, "editorial note with no ':tur:'; say which kind it is, one of: duzeltme, bicim,"),
+    (42, "editorial note with ':tur: yorum' is not a kind; say which kind it is"),
 ]
 
 

@@ -156,6 +156,7 @@ class TurkishStyle(BaseStyle):
         return sentence(sep=", ")[
             optional[persons("author")],
             title,
+            optional[join["c. ", bibfield("volume")]],
             optional[join["yay. haz. ", persons("editor", invert_first=False)]],
             translator,
             publication,

@@ -42,7 +42,9 @@ KINDS = {
     "tasarı": "Tasarı",
     "olay": "Olay",
 }
-WRITING = {"dikte": "dikte ettirildi", "yazdı": "yazıldı"}
+#: How a text was produced, recorded only where it is known (the source study or the
+#: standard editions say so): ``yazim`` → the sentence shown.
+WRITING = {"dikte": "Dikte ettirildi", "yazdı": "Lenin’in kendi eliyle yazıldı"}
 DATE_NOTES = {"sonu": "sonu", "başı": "başı", "ortası": "ortası"}
 FIELDS = {"id", "tarih", "bitis", "tarih_notu", "baslik", "tur", "yazim", "yayim", "bolumler"}
 BACKLINKS_TITLE = "Kronolojideki kayıtlar"
@@ -68,10 +70,10 @@ class Event:
 
     @property
     def details(self) -> str:
-        """What the source says of how it was written and where it appeared."""
+        """How it was produced (where known) and where it appeared."""
         parts = []
         if self.writing:
-            parts.append(f"Kaynağa göre {WRITING[self.writing]}.")
+            parts.append(f"{WRITING[self.writing]}.")
         if self.published:
             parts.append(f"Yayım: {self.published.rstrip('.')}.")
         return " ".join(parts)
@@ -121,7 +123,7 @@ def validate(entry: Entry, ident: str) -> Event | None:
     writing = fields.get("yazim", "")
     if writing and writing not in WRITING:
         bad(
-            "'yazim: %s' is not one of %s (leave it out when the source does not say)",
+            "'yazim: %s' is not one of %s (leave it out when it is not known)",
             writing,
             ", ".join(WRITING),
         )

@@ -1,16 +1,20 @@
 """Visible editorial notes: the ``{editor-notu}`` directive.
 
-Where the source study gives a wrong date or name, the edition writes the correct one
-and says so in a note the reader sees, never silently::
+Whatever the edition says on its own account, beside the source study, goes in a note the
+reader sees, never silently: a corrected date or name, a choice of spelling, a fact the
+edition adds from the standard editions or general knowledge, a reading that historians
+dispute, the meaning of a translation. Every note says which of these it is::
 
     :::{editor-notu} Ekin tarihi
     :name: not-ekin-tarihi
+    :tur: duzeltme
 
     Kaynak inceleme eki bir yerde “4 Ocak 1922” diye tarihler; …
     :::
 
-renders a box titled "Editör notu: Ekin tarihi" (``:name:`` gives it a stable anchor).
-A note with no text is refused with the file and line.
+renders a box titled "Editör notu (düzeltme): Ekin tarihi" (``:name:`` gives it a stable
+anchor; the kind is also a class, ``editor-notu-duzeltme``). The kinds are :data:`KINDS`.
+A note with no text or without a known ``:tur:`` is refused with the file and line.
 """
 
 from __future__ import annotations
@@ -30,6 +34,20 @@ logger = logging.getLogger(__name__)
 
 TITLE = "Editör notu"
 
+#: ``:tur:`` of a note → the word its title shows.
+KINDS: dict[str, str] = {
+    # The source study has a date, name or fact wrong; the edition writes the right one.
+    "duzeltme": "düzeltme",
+    # The source is not wrong; the edition chooses one form (spelling, title, name).
+    "bicim": "biçim",
+    # A fact the source does not give, from the standard editions or general knowledge.
+    "ek-bilgi": "edisyonun eklediği bilgi",
+    # A reading the source states that others dispute; both sides, with references.
+    "tartisma": "tartışmalı okuma",
+    # Where the Turkish translation quoted departs from the original's meaning.
+    "ceviri": "çeviri",
+}
+
 
 class EditorNotuDirective(SphinxDirective):
     """An editorial note, titled "Editör notu" and the optional argument."""
@@ -37,9 +55,24 @@ class EditorNotuDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {"name": directives.unchanged}
+    option_spec: ClassVar[dict[str, Any]] = {
+        "name": directives.unchanged,
+        "tur": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
+        kind = self.options.get("tur", "").strip()
+        if kind not in KINDS:
+            given = f"':tur: {kind}' is not a kind" if kind else "no ':tur:'"
+            logger.warning(
+                "editorial note with %s; say which kind it is, one of: %s",
+                given,
+                ", ".join(KINDS),
+                location=self.get_location(),
+                type="edition",
+                subtype="note",
+            )
+            return []
         if not "\n".join(self.content).strip():
             logger.warning(
                 "editorial note without text; say what the source has, what the edition "
@@ -49,9 +82,10 @@ class EditorNotuDirective(SphinxDirective):
                 subtype="note",
             )
             return []
-        note = nodes.admonition(classes=["editor-notu"])
+        note = nodes.admonition(classes=["editor-notu", f"editor-notu-{kind}"])
         self.set_source_info(note)
-        title = nodes.title("", f"{TITLE}: " if self.arguments else TITLE)
+        heading = f"{TITLE} ({KINDS[kind]})"
+        title = nodes.title("", f"{heading}: " if self.arguments else heading)
         if self.arguments:
             inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)
             title.extend(inline + messages)
