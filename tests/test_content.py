@@ -207,7 +207,8 @@ def test_every_theme_page_links_to_its_chronology_entries(site, theme):
 NON_PERSONS = {
     "Avrupa", "Birliği", "Denetimi", "Devrimi", "Enternasyonal", "Gürcistan", "Komintern",
     "Komisyon", "Komisyonu", "Komitesi", "Kongre", "Kongresi", "Mektup", "Politbüro",
-    "Politika", "Pravda", "Rusya", "Sekreter", "Ukrayna", "Kafkasötesi", "Sovyet",
+    "Partisi", "Politika", "Pravda", "Rusya", "Sekreter", "Takvim", "Ukrayna", "Kafkasötesi",
+    "Sovyet",
     "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
     "Ekim", "Kasım", "Aralık",
 }  # fmt: skip
