@@ -138,6 +138,40 @@ def test_source_errors_are_corrected_in_a_visible_note(site, docname, wrong, rig
     assert wrong not in own
 
 
+#: Note kinds that state what the source does not say: each must show its ground.
+GROUNDED = ("ek-bilgi", "tartisma", "ceviri")
+
+
+def test_what_the_edition_adds_shows_its_ground(site):
+    """A note that adds a fact, marks a disputed reading or corrects a translation cites a
+    work with a page (a footnote) or says plainly that it is general historical knowledge."""
+    ungrounded = []
+    for docname in site.html.env.found_docs:
+        for kind in GROUNDED:
+            for note in soup(site, docname).select(f".admonition.editor-notu-{kind}"):
+                cited = note.select("a.footnote-reference")
+                if not cited and "genel tarih bilgisi" not in words(note.get_text()):
+                    ungrounded.append((docname, note.get("id")))
+    assert ungrounded == []
+
+
+def test_every_note_says_its_kind_in_its_title(site):
+    kinds = {"düzeltme", "biçim", "edisyonun eklediği bilgi", "tartışmalı okuma", "çeviri"}
+    for docname in site.html.env.found_docs:
+        for note in soup(site, docname).select(".admonition.editor-notu"):
+            title = words(note.select_one(".admonition-title").get_text())
+            kind = re.fullmatch(r"Editör notu \(([^)]+)\)(: .+)?", title)
+            assert kind and kind.group(1) in kinds, (docname, title)
+
+
+def test_one_apostrophe_on_every_page(site):
+    """Turkish suffixes after a proper noun take the typographic apostrophe (’) everywhere:
+    prose, quotations, notes and the pages made from the data files."""
+    for docname in site.html.env.found_docs:
+        text = soup(site, docname).find("article").get_text()
+        assert re.findall(r"\w'\w", text) == [], docname
+
+
 VARIANTS = {
     "Kamanev": "Kamenev",
     "Pyatokov": "Pyatakov",

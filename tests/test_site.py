@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,14 @@ def test_citations_and_entries_read_in_turkish(site):
         "V. İlyiç Lenin, Biyografi, çev. Gönül Özen Sezer, Sorun Yayınları, 2000.",
     ]
     assert [e for e in entries if e in study_and_editions] == study_and_editions
+    volumes = [
+        " ".join(n.get_text().split())
+        for docname in site.html.env.found_docs
+        for n in soup(site.html, docname).select("aside.footnote")
+        if "Collected Works" in n.get_text()
+    ]
+    # A citation of one volume of a set names the volume before the page.
+    assert all(re.search(r"Collected Works, c\. \d+, (s\.|not) ", n) for n in volumes), volumes
     for english in (" and ", "n.d.", "edition", "In:", "et al", "pages", "editor"):
         assert english not in " ".join(entries)
 

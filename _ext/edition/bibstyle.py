@@ -136,6 +136,9 @@ def title(children: list[Any], data: dict[str, Any], short: bool = False):
         text = first_of[optional_field("shorttitle"), bibfield("title")]
     if data["entry"].type in PART_TYPES:
         return join["“", text, "”"].format_data(data)
+    if short and "volume" in data["entry"].fields:
+        # One volume of a set: a citation names it ("Collected Works, c. 45, s. 607").
+        return join(sep=", ")[tag("em")[text], join["c. ", bibfield("volume")]].format_data(data)
     return tag("em")[text].format_data(data)
 
 

@@ -120,7 +120,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
         "Atfı kopyala</button></p>"
         f'<pre class="atif-bibtex">{esc(bibtex)}</pre>'
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
-        "BibTeX'i kopyala</button></p>"
+        "BibTeX’i kopyala</button></p>"
         "</div></details>"
     )
     raise nodes.SkipNode
