@@ -38,8 +38,13 @@ def test_the_edition_sources(style):
 
 def test_a_volume_of_a_multivolume_book(style):
     entry = book(
-        "x", ["Lenin, V. İ."], "Collected Works", volume="36", publisher="Progress Publishers",
-        address="Moskova", year="1971",
+        "x",
+        ["Lenin, V. İ."],
+        "Collected Works",
+        volume="36",
+        publisher="Progress Publishers",
+        address="Moskova",
+        year="1971",
     )
     assert formatted(style, [entry]) == [
         "Lenin, V. İ., Collected Works, c. 36, Moskova: Progress Publishers, 1971."

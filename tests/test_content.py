@@ -161,7 +161,8 @@ def test_every_note_says_its_kind_in_its_title(site):
         for note in soup(site, docname).select(".admonition.editor-notu"):
             title = words(note.select_one(".admonition-title").get_text())
             kind = re.fullmatch(r"Editör notu \(([^)]+)\)(: .+)?", title)
-            assert kind and kind.group(1) in kinds, (docname, title)
+            assert kind, (docname, title)
+            assert kind.group(1) in kinds, (docname, title)
 
 
 def test_one_apostrophe_on_every_page(site):
