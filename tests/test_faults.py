@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import ROOT
+from faultkit import edit, line_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -100,20 +101,6 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 
 
 # -- The faults -------------------------------------------------------------------------
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` by ``new``; return the line ``new`` starts on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
-
-
-def line_of(path: Path, needle: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    return text[: text.index(needle)].count("\n") + 1
 
 
 def unknown_citation_key(root: Path) -> tuple[str, str]:
@@ -274,6 +261,20 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     conclusion_without_theme,
     non_canonical_spelling,
 ]
+
+
+def more_faults() -> list[Callable[[Path], tuple[str, str]]]:
+    """The faults of each area kept in its own module: ``tests/faults_<area>.py``, each with
+    a ``FAULTS`` list of functions like the ones above (helpers in ``faultkit``)."""
+    import importlib
+
+    found = []
+    for module in sorted(ROOT.joinpath("tests").glob("faults_*.py")):
+        found.extend(importlib.import_module(module.stem).FAULTS)
+    return found
+
+
+FAULTS += more_faults()
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.__name__ for f in FAULTS])
