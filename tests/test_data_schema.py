@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from edition import chronology, persons
 from edition.data import Entry
-from edition.schemacheck import problems
+from edition.schemacheck import MAX_BYTES, check, problems
 
 SCHEMACHECK = ROOT / "_ext" / "edition" / "schemacheck.py"
 DATA = {"kronoloji": chronology, "kisiler": persons}
@@ -101,8 +101,90 @@ def test_a_file_that_is_not_yaml_is_reported_at_its_line(tmp_path):
     data = tmp_path / "kisiler.yaml"
     data.write_text("- id: a\n  ad: [A\n  rol: b\n", encoding="utf-8")
     [(line, message)] = problems(data)
-    assert line == 3
-    assert message.startswith("not valid YAML")
+    assert line == 2  # where the unclosed "[" opens, as the build says
+    assert message.startswith("not valid YAML: while parsing a flow sequence that starts here")
+
+
+BOMB = "".join(f"- &l{n} [{', '.join([f'*l{n - 1}' if n else 'ha'] * 10)}]\n" for n in range(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (BOMB, 1, "an anchor (&l0) is not allowed: the data files use no YAML anchors"),
+        ("- id: a\n  ad: &x A\n  rol: b\n", 2, "an anchor (&x) is not allowed"),
+        ("- id: a\n  ad: A\n  rol: *x\n", 3, "an alias (*x) is not allowed"),
+        ("- id: a\n  ad: A\n  rol: b\n  ad: B\n", 4, "the field 'ad' is given twice"),
+    ],
+    ids=["bomb", "anchor", "alias", "twice"],
+)
+def test_anchors_aliases_and_repeated_keys_are_refused_before_loading(
+    tmp_path, text, line, message
+):
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "kisiler.schema.json").write_text(
+        json.dumps(schema("kisiler")), encoding="utf-8"
+    )
+    data = tmp_path / "kisiler.yaml"
+    data.write_text(text, encoding="utf-8")
+    [(found_line, found)] = problems(data)
+    assert (found_line, found[: len(message)]) == (line, message)
+
+
+def test_a_data_file_over_the_limit_is_refused_unread(tmp_path):
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "kisiler.schema.json").write_text(
+        json.dumps(schema("kisiler")), encoding="utf-8"
+    )
+    data = tmp_path / "kisiler.yaml"
+    data.write_text("- id: a\n  ad: A\n  rol: " + "b" * MAX_BYTES + "\n", encoding="utf-8")
+    [(line, message)] = problems(data)
+    assert line == 1
+    assert message.startswith(f"the file is {data.stat().st_size} bytes; a data file may hold")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"tur": ["olay"]}, "tur: ['olay'] is not one of ['makale'"),
+        ({"baslik": ["bir", "iki"]}, "baslik: ['bir', 'iki'] is not of type 'string'"),
+        ({"baslik": True}, "baslik: True is not of type 'string'"),
+        ({"baslik": "a" * 301}, "is too long (301 characters; at most 300)"),
+        ({"bolumler": "giris-hastalik"}, "bolumler: 'giris-hastalik' is not of type 'array'"),
+        ({"bolumler": ["a"] * 21}, "the list is too long (21 items; at most 20)"),
+        ({"tarih": 1922}, "tarih: 1922 is not of type 'string'"),
+    ],
+)
+def test_wrong_types_and_lengths_are_refused(fields, message):
+    entry = {**GOOD["kronoloji"], **fields}
+    found = check([entry], {}, schema("kronoloji"))
+    assert [m for _, m, _ in found if message in m], found
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_the_validator_agrees_with_jsonschema(name):
+    import jsonschema
+
+    variants = [
+        {},
+        {"id": 5},
+        {"id": "A B"},
+        {"rol": ""},
+        {"ad": "x" * 61},
+        {"varyantlar": ["a", "a"]},
+        {"varyantlar": [1]},
+        {"bolumler": []},
+        {"tur": "roman"},
+        {"fazla": 1},
+        {"tarih_notu": ["sonu"]},
+        {"yazim": None},
+    ]
+    validator = jsonschema.Draft7Validator(schema(name))
+    for change in variants:
+        entry = {**GOOD[name], **change}
+        for document in ([entry], entry, [entry] * 1001):
+            ours = bool(check(document, {}, schema(name)))
+            assert ours == (not validator.is_valid(document)), (change, ours)
 
 
 # -- The schemas and the build's checks say the same ---------------------------------------

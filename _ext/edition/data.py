@@ -1,14 +1,23 @@
-"""The edition's data files (``data/*.yaml``): read with line numbers; located errors; dates.
+"""The edition's data files (``data/*.yaml``): read safely with line numbers; located errors; dates.
 
 A data file is a YAML list of mappings. Each mapping is read with the line it starts
 on, so that every problem can be reported as ``data/kronoloji.yaml:42: … (entry 'x')``
 with what to fix, the way a page's problems are. A file that is not valid YAML is
 reported at the line YAML names, and yields no entries.
+
+Reading is ``edition.schemacheck``'s: a YAML anchor or alias (``&a``, ``*a``: the
+"billion laughs" that grows a few lines into gigabytes) is refused at its line before
+anything is built, so is a key given twice and a file over 256 KiB. Then every entry is
+checked against the file's JSON Schema (``data/schema/``, the same check the lint runs):
+a value of the wrong type (``tur: [olay]``, ``baslik: [bir, iki]``), a text over its
+length limit, a pattern or value not allowed, each at the line of the field. An entry
+with such a problem is left out, so nothing refused is published.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import subprocess
@@ -20,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sphinx.util import logging
 
+from edition import schemacheck
 from edition.lines import NOT_UTF8, read_utf8
 
 if TYPE_CHECKING:
@@ -66,78 +76,79 @@ class Entry:
         return f"entry {ident!r}" if ident else "an entry without id"
 
 
-class LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line each mapping starts on."""
-
-
-class FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same, parsing with libyaml where PyYAML has it (about 5× faster); a file it
-    refuses is read again by LineLoader, whose messages name the broken construct."""
-
-
-def _mapping_with_line(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-# Dates stay text: the edition validates and formats them itself.
-WITHOUT_TIMESTAMPS = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _loader in (LineLoader, FastLineLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-    _loader.yaml_implicit_resolvers = WITHOUT_TIMESTAMPS
+#: The loaders (safe, keys' lines kept, dates as text); libyaml's where PyYAML has it.
+LineLoader = schemacheck.KeyLineLoader
+FastLineLoader = schemacheck.FastKeyLineLoader
 
 
 def load_yaml(text: str) -> Any:
-    """Parse fast; on an error, parse again the slow way for the clearer message."""
-    try:
-        return yaml.load(text, Loader=FastLineLoader)
-    except yaml.YAMLError:
-        return yaml.load(text, Loader=LineLoader)
+    """Parse fast; on an error, parse again the slow way for the clearer message. Anchors
+    and aliases are refused (``schemacheck.Refused``) before anything is built."""
+    return schemacheck.load(text)[0]
 
 
 def problem(location: str, message: str, *args: Any, subtype: str = "data") -> None:
     logger.warning(message, *args, location=location, type="edition", subtype=subtype)
 
 
+#: Where the build finds the data files' schemas: the edition's own (``data/schema``).
+SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schema"
+#: Checked by the modules' own ``validate`` at the entry's line, in their words.
+LEFT_TO_VALIDATE = {"required", "additionalProperties"}
+
+
 def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
-    """Read the YAML list named by the config value ``setting`` (a path from conf.py's folder)."""
+    """Read the YAML list named by the config value ``setting`` (a path from conf.py's folder).
+
+    The file is read safely (no anchors or aliases, no key twice, at most
+    ``schemacheck.MAX_BYTES``) and checked against its JSON Schema
+    (``data/schema/<name>.schema.json``); each problem is reported at its line, and an
+    entry with a problem is left out. A missing or unknown field is left to the caller's
+    own check, which reports it at the entry's line.
+    """
     relative = getattr(app.config, setting)
     path = (Path(app.confdir) / relative).resolve()
     shown = relative
+    schema_path = SCHEMAS / f"{Path(relative).stem}.schema.json"
     try:
+        if (size := path.stat().st_size) > schemacheck.MAX_BYTES:
+            problem(f"{shown}:1", schemacheck.too_large(size))
+            return path, []
         text, not_utf8 = read_utf8(path)
         if not_utf8:
             problem(f"{shown}:{not_utf8[0]}", NOT_UTF8, not_utf8[1])
             return path, []
-        loaded = load_yaml(text)
+        loaded, lines = schemacheck.load(text)
     except OSError as error:
         problem(shown, "cannot read the data file (%s); check %s in conf.py", error, setting)
         return path, []
     except yaml.YAMLError as error:
-        # Point at where the broken construct starts (an unclosed "[" …), and say where
-        # YAML noticed it: often a few lines further on.
-        start = getattr(error, "context_mark", None)
-        noticed = getattr(error, "problem_mark", None)
-        mark = start or noticed
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        what = getattr(error, "problem", None) or str(error)
-        if start and noticed and start.line != noticed.line:
-            what = f"{error.context} that starts here: {what} at line {noticed.line + 1}"
-        problem(where, "not valid YAML: %s; fix the file's syntax there", what)
+        line, message = schemacheck.yaml_error(error)
+        problem(f"{shown}:{line}", "%s", message)
         return path, []
     if loaded is None:
         return path, []
     if not isinstance(loaded, list) or not all(isinstance(item, dict) for item in loaded):
         problem(shown, "the file must be a YAML list of entries (each starting with '- id: …')")
         return path, []
-    entries = []
-    for item in loaded:
-        line = item.pop("__line__")
-        entries.append(Entry(shown, line, item))
+    try:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except OSError:
+        problem(f"{shown}:1", "no schema for this file; add %s", schema_path)
+        return path, []
+    refused: set[int] = set()
+    for line, message, failure in schemacheck.check(loaded, lines, schema):
+        if len(failure.path) == 1 and failure.keyword in LEFT_TO_VALIDATE:
+            continue
+        problem(f"{shown}:{line}", "%s", message)
+        refused.add(failure.path[0] if failure.path else -1)
+    if -1 in refused:
+        return path, []
+    entries = [
+        Entry(shown, lines[id(item)][""], item)
+        for index, item in enumerate(loaded)
+        if index not in refused
+    ]
     return path, entries
 
 
