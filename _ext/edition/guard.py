@@ -21,6 +21,19 @@ rest of the build still reports).
 What stays allowed: files *inside* the source folder (``docs/``) may still be
 included or shown, and a block that is nothing but an HTML comment is dropped.
 
+Nothing from the build machine or the network reaches a page either. A page is read only
+if its real path (symbolic links resolved) lies inside ``docs/``: a page that is a link
+to ``/etc/hostname`` or to any file outside is refused at its line 1 and taken out of the
+build before Sphinx reads it (``env-get-outdated``); the same holds for every file a page
+names, and an absolute path (``csv-table :file: /etc/passwd``, which Sphinx would read
+from the disk's root) is refused outright. No image is taken from another server
+(``![](https://…)``, ``{image}``, ``{figure}``, a card's ``:img-top:``: the PDF step would
+fetch it from the build machine), and no formula is published (``{math}``: the site would
+load MathJax from a CDN). A page's front matter may hold only the keys the edition
+documents (``FRONT_MATTER_KEYS``: ``orphan``); any other (``myst:``, which switches MyST
+extensions on for one page, ``html_meta``, a theme's option) is refused at its line and the
+front matter is blanked before MyST reads it.
+
 One more kind of input is stopped at its line, not because it is unsafe but because
 Markdown reads it otherwise than it was written: a paragraph that opens with a number
 and a dot ("12. Parti Kongresi … toplandı.") is an ordered list starting at 12, which the
@@ -73,6 +86,29 @@ RAW_ADVICE = (
 FILE_ADVICE = (
     "keep the file inside docs/ and point to it with a path that stays there, "
     "or put its text into the page"
+)
+ABSOLUTE_ADVICE = (
+    "write the path relative to the page, to a file inside docs/ (Sphinx reads some "
+    "absolute paths, csv-table's :file: among them, from the build machine's disk)"
+)
+PAGE_ADVICE = (
+    "put the page's text into a file of its own in docs/; a symbolic link may point only "
+    "to a file inside docs/"
+)
+REMOTE_ADVICE = (
+    "save the file inside docs/ and give its path relative to the page; the build fetches "
+    "nothing from the network, so that no address is requested from the build machine"
+)
+MATH_ADVICE = (
+    "the edition publishes no formulas (the site would load MathJax from another server); "
+    "write the numbers or the expression as plain text"
+)
+#: The keys a page's front matter may hold; CONTRIBUTING.md documents each.
+FRONT_MATTER_KEYS = ("orphan",)
+FRONT_MATTER_ADVICE = (
+    "a page's front matter may hold only "
+    + ", ".join(f"'{key}'" for key in FRONT_MATTER_KEYS)
+    + " ('orphan: true' for a page reached only through links); remove the key"
 )
 
 
@@ -184,6 +220,12 @@ def lenient_utf8(name: str) -> Any:
 
 def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
     """Report one refused construct at its file and line, and record it so that the build fails."""
+    report(location, what, advice)
+    refusals(env).setdefault(env.current_document.docname or "", []).append(what)
+
+
+def report(location: Any, what: str, advice: str) -> None:
+    """The message of a refusal, at its file and line (:func:`refuse` also records it)."""
     logger.error(
         "%s is not allowed in the edition's pages: %s.",
         what,
@@ -192,19 +234,26 @@ def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None
         type="edition",
         subtype="refused",
     )
-    refusals(env).setdefault(env.current_document.docname or "", []).append(what)
 
 
 def inside_srcdir(env: BuildEnvironment, target: str) -> bool:
     """Whether ``target``, read as Sphinx reads paths in a page, names a file inside ``docs/``.
 
-    Absolute paths count from the source folder, relative ones from the page's folder;
-    symbolic links are followed, so a link that leads out of ``docs/`` is outside.
+    Relative paths count from the page's folder; symbolic links are followed, so a link
+    that leads out of ``docs/`` is outside. An absolute path is outside too: Sphinx reads
+    most of them from the source folder, but csv-table's ``:file:`` from the disk's root.
     """
     if target.startswith("<") and target.endswith(">"):
         return False  # docutils' own data files (``<isonum.txt>``)
+    if target.startswith(("/", "\\")) or Path(target).is_absolute():
+        return False
     _, absolute = env.relfn2path(target, env.current_document.docname)
     return Path(absolute).resolve().is_relative_to(Path(env.srcdir).resolve())
+
+
+def file_advice(target: str) -> str:
+    """What to do about a refused path: absolute paths get their own advice."""
+    return ABSOLUTE_ADVICE if target.startswith(("/", "\\")) else FILE_ADVICE
 
 
 # -- Directives and roles that would emit raw output -------------------------------------
@@ -253,6 +302,143 @@ refused_raw_role.options = {  # type: ignore[attr-defined]
 }
 
 
+# -- Formulas: MathJax would be loaded from another server --------------------------------
+
+
+class RefusedMath(SphinxDirective):
+    """``math``: refused, so that no page needs MathJax (a script from a CDN)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "label": directives.unchanged,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+        "nowrap": directives.flag,
+        "no-wrap": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        text = " ".join([*self.arguments, *self.content])
+        snippet = " ".join(text.split())[:60]
+        refuse(self.env, self.get_location(), f"A formula ({snippet!r})", MATH_ADVICE)
+        return []
+
+
+def refused_math_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """The ``math`` role: its text is kept as plain text, and refused."""
+    env = inliner.document.settings.env
+    refuse(env, (env.current_document.docname, lineno), f"A formula ({rawtext})", MATH_ADVICE)
+    return [nodes.inline(text=text)], []
+
+
+# -- Front matter and pages that are links out of docs/ --------------------------------
+
+
+def front_matter_ends(lines: list[str]) -> set[int]:
+    """Where the front matter of a page ends (the closing line's index), as MyST reads it.
+
+    MyST reads the front matter twice, with two rules: its per-page settings from the
+    first line that starts with ``---`` or ``...`` (or to the end when none does), and the
+    rest with markdown-it's rule (a line of as many dashes or more, or ``...``). Both ends
+    are returned, so that a key hidden from one reading is still seen by the other.
+    """
+    if not lines or not lines[0].startswith("---"):
+        return set()
+    ends = {
+        next(
+            (i for i, line in enumerate(lines[1:], start=1) if line.startswith(("---", "..."))),
+            len(lines),
+        )
+    }
+    dashes = len(lines[0]) - len(lines[0].lstrip("-"))
+    for i, line in enumerate(lines[1:], start=1):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        if (stripped == "..." and indent == 0) or (
+            indent < 4 and len(stripped) >= dashes and stripped == "-" * len(stripped)
+        ):
+            ends.add(i)
+            break
+    return ends
+
+
+def front_matter_keys(text: str) -> list[tuple[int, str]]:
+    """(line, key) of each top-level key of a front matter's YAML text (lines from 0)."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []  # MyST reports malformed YAML itself and then uses none of it
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    return [(key.start_mark.line, str(key.value)) for key, _ in root.value]
+
+
+def check_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Refuse front matter keys other than the documented ones, before MyST acts on them.
+
+    A refused key would switch on MyST extensions for the page (``myst:``), write
+    ``<meta>`` tags (``html_meta``) or set the theme's options; the front matter of a page
+    that holds one is blanked (its lines kept, so that later lines keep their numbers).
+    """
+    lines = source[0].splitlines(keepends=True)
+    ends = front_matter_ends([line.rstrip("\r\n") for line in lines])
+    refused: dict[tuple[int, str], None] = {}
+    for end in sorted(ends):
+        for line, key in front_matter_keys("".join(lines[1:end])):
+            if key not in FRONT_MATTER_KEYS:
+                refused[line + 2, key] = None
+    for line, key in sorted(refused):
+        refuse(app.env, (docname, line), f"The front matter key '{key}'", FRONT_MATTER_ADVICE)
+    if refused:
+        last = min(max(ends), len(lines) - 1)
+        blank = ["\n" if line.endswith(("\n", "\r")) else "" for line in lines[: last + 1]]
+        source[0] = "".join(blank + lines[last + 1 :])
+
+
+def outside_pages(env: BuildEnvironment) -> set[str]:
+    """Pages whose file lies outside ``docs/``, found at the start of the last build."""
+    if not hasattr(env, "edition_outside_pages"):
+        env.edition_outside_pages = set()
+    return env.edition_outside_pages
+
+
+def check_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Refuse pages that are symbolic links to files outside ``docs/``, before any is read.
+
+    Such a page is taken out of the build (it is neither read nor written, and a toctree
+    that names it names a missing page) and reported at its line 1; a link that stays
+    inside ``docs/`` is an ordinary page.
+    """
+    srcdir = Path(env.srcdir).resolve()
+    outside = outside_pages(env)
+    outside.clear()
+    for docname in sorted(env.found_docs):
+        if Path(env.doc2path(docname)).resolve().is_relative_to(srcdir):
+            continue
+        report((docname, 1), "A page that is a link to a file outside docs/", PAGE_ADVICE)
+        outside.add(docname)
+        env.found_docs.discard(docname)
+        added.discard(docname)
+        changed.discard(docname)
+        if docname in env.all_docs:  # read earlier, when the link still pointed inside
+            removed.add(docname)
+    return []
+
+
 # -- Directives that read files --------------------------------------------------------
 
 
@@ -261,7 +447,8 @@ class GuardedLiteralInclude(LiteralInclude):
 
     def run(self) -> list[nodes.Node]:
         if not inside_srcdir(self.env, self.arguments[0]):
-            refuse(self.env, self.get_location(), f"Including '{self.arguments[0]}'", FILE_ADVICE)
+            target = self.arguments[0]
+            refuse(self.env, self.get_location(), f"Including '{target}'", file_advice(target))
             return []
         return super().run()
 
@@ -276,7 +463,8 @@ class GuardedCSVTable(CSVTable):
             refuse(env, location, f"Reading a table from '{self.options['url']}'", FILE_ADVICE)
             return []
         if "file" in self.options and not inside_srcdir(env, self.options["file"]):
-            refuse(env, location, f"Reading a table from '{self.options['file']}'", FILE_ADVICE)
+            target = self.options["file"]
+            refuse(env, location, f"Reading a table from '{target}'", file_advice(target))
             return []
         return super().run()
 
@@ -303,7 +491,7 @@ class GuardedInclude(SphinxDirective):
     def run(self) -> Sequence[nodes.Node]:
         target = "".join(line.strip() for line in self.arguments[0].splitlines())
         if not inside_srcdir(self.env, target):
-            refuse(self.env, self.get_location(), f"Including '{target}'", FILE_ADVICE)
+            refuse(self.env, self.get_location(), f"Including '{target}'", file_advice(target))
             return []
 
         from myst_parser.mocking import MockIncludeDirective, MockState
@@ -362,15 +550,45 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
 
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
-        if not URI_SCHEME.match(uri) and not inside_srcdir(env, uri):
-            refuse(env, image, f"Showing the image '{uri}'", FILE_ADVICE)
-            image.parent.remove(image)
+        if URI_SCHEME.match(uri):  # https://…, data:…: fetched or embedded, never a file
+            shown = uri if len(uri) <= 80 else uri[:79] + "…"
+            what = f"Showing the image '{shown}' from another server"
+            refuse(env, located(env, image), what, REMOTE_ADVICE)
+            remove_image(image)
+        elif not inside_srcdir(env, uri):
+            refuse(env, located(env, image), f"Showing the image '{uri}'", file_advice(uri))
+            remove_image(image)
+
+    for formula in list(doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))):
+        snippet = " ".join(formula.astext().split())[:60]
+        refuse(env, located(env, formula), f"A formula ({snippet!r})", MATH_ADVICE)
+        formula.parent.remove(formula)
 
     for download in list(doctree.findall(addnodes.download_reference)):
         target = download.get("reftarget", "")
         if not URI_SCHEME.match(target) and not inside_srcdir(env, target):
-            refuse(env, download, f"Offering '{target}' for download", FILE_ADVICE)
+            refuse(env, download, f"Offering '{target}' for download", file_advice(target))
             download.replace_self(nodes.inline(text=download.astext()))
+
+
+def located(env: BuildEnvironment, node: nodes.Node) -> Any:
+    """Where to report ``node``: itself, or the nearest node around it that has a line.
+
+    Some directives (sphinx-design's cards) make their images without a line.
+    """
+    around: nodes.Node | None = node
+    while around is not None and not around.line:
+        around = around.parent
+    return around if around is not None else (env.current_document.docname, None)
+
+
+def remove_image(image: nodes.image) -> None:
+    """Take a refused image out, with the link around it (``:target:``) if it has one."""
+    parent = image.parent
+    if isinstance(parent, nodes.reference) and len(parent.children) == 1:
+        parent.parent.remove(parent)
+    else:
+        parent.remove(image)
 
 
 # -- Markdown that reads otherwise than it was written ----------------------------------
@@ -462,7 +680,8 @@ def fail_if_refused(app: Sphinx, exception: Exception | None) -> None:
     failing until the page is mended, even when the page itself was not read again.
     """
     unreadable = set(not_utf8(app.env)) & app.env.found_docs
-    if exception is None and (any(refusals(app.env).values()) or unreadable):
+    refused = any(refusals(app.env).values()) or outside_pages(app.env)
+    if exception is None and (refused or unreadable):
         app.statuscode = 1
 
 
@@ -472,10 +691,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("include", GuardedInclude, override=True)
     app.add_directive("literalinclude", GuardedLiteralInclude, override=True)
     app.add_directive("csv-table", GuardedCSVTable, override=True)
+    app.add_directive("math", RefusedMath, override=True)
+    app.add_role("math", refused_math_role, override=True)
 
     codecs.register(lenient_utf8)
+    app.connect("env-get-outdated", check_pages)
     app.connect("env-before-read-docs", check_encoding)
     app.connect("source-read", check_source)
+    app.connect("source-read", check_front_matter)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)
@@ -483,7 +706,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", fail_if_refused)
     return {
         "version": "1",
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
