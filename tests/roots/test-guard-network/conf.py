@@ -1,0 +1,7 @@
+project = "Ağ"
+language = "tr"
+extensions = ["myst_parser", "sphinx_design", "edition.guard", "edition.pdf"]
+myst_enable_extensions = ["colon_fence"]
+typst_documents = [
+    {"startdocname": "index", "targetname": "ag", "title": project, "template": "edition"},
+]
