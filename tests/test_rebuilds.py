@@ -1,19 +1,29 @@
-"""What an edit makes the build do again, and the data read the fast way (issue 9).
+"""What an edit makes the build do again, and the data read the fast way (issue 9); what a
+rebuild publishes (issue 14).
 
 No timing here: ``nox -s bench`` measures. These tests hold the behaviour the speed-ups
 rest on: an edit re-reads only its page, writes again only the pages that show it, and
-the fast YAML parser reads the data exactly as the careful one does.
+the fast YAML parser reads the data exactly as the careful one does. And an incremental
+build, through tools/publish.py as ``nox -s docs`` runs it, publishes byte for byte what a
+clean build publishes: with no change, after an edit undone, after a .bib file broken and
+mended.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from test_faults import PUBLISH, SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -127,3 +137,110 @@ def test_the_benchmark_s_larger_edition_renames_every_id(tmp_path, monkeypatch):
     copy = (src / "sonuclar-k03.md").read_text(encoding="utf-8")
     assert ":dayanak: devlet-aygiti-nitelik-k03 devlet-aygiti-oneriler-k03" in copy
     assert "ulusal-sorun-k02" in (src / "index.md").read_text(encoding="utf-8")
+
+
+# -- Rebuilds publish what a clean build publishes (issue 14) ----------------------------
+
+
+def published_files(root: Path) -> dict[str, bytes]:
+    """Every published file (build/html, build/pdf) by its path, with its bytes."""
+    build = root / "build"
+    return {
+        path.relative_to(build).as_posix(): path.read_bytes()
+        for part in ("html", "pdf")
+        for path in sorted((build / part).rglob("*"))
+        if path.is_file()
+    }
+
+
+def differences(now: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
+    """What differs from the clean build: files missing, added, or with other bytes."""
+    return sorted(
+        [f"missing {name}" for name in clean.keys() - now.keys()]
+        + [f"added {name}" for name in now.keys() - clean.keys()]
+        + [f"changed {name}" for name in clean.keys() & now.keys() if now[name] != clean[name]]
+    )
+
+
+@dataclass
+class Rebuilt:
+    root: Path
+    clean: dict[str, bytes]  #: what the clean build published
+
+    def publish(self) -> subprocess.CompletedProcess[str]:
+        """``nox -s docs``'s run of tools/publish.py, dated as the clean build was."""
+        environment = os.environ | {"SOURCE_DATE_EPOCH": "983793600"}  # 5 March 2001
+        return subprocess.run(
+            [sys.executable, str(PUBLISH), "--root", str(self.root)],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+        )
+
+    def publish_again(self) -> str:
+        """Publish; say what differs from the clean build (nothing, when all is well)."""
+        result = self.publish()
+        assert result.returncode == 0, result.stdout + result.stderr
+        return "\n".join(differences(published_files(self.root), self.clean))
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
+    """A copy of the edition, built once from clean: the output every rebuild must equal."""
+    root = tmp_path_factory.mktemp("rebuilds") / "site"
+    root.mkdir()
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    site = Rebuilt(root, {})
+    result = site.publish()
+    assert result.returncode == 0, result.stdout + result.stderr
+    site.clean = published_files(root)
+    return site
+
+
+def index_entries(files: dict[str, bytes]) -> int:
+    """How many index entries (the persons' mentions) the published search index holds."""
+    text = files["html/searchindex.js"].decode("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return sum(len(places) for places in index["indexentries"].values())
+
+
+def test_a_rebuild_without_change_publishes_what_the_clean_build_did(rebuilt):
+    assert index_entries(rebuilt.clean) > 50  # each page's first mention of each person
+    assert rebuilt.publish_again() == ""
+    assert rebuilt.publish_again() == ""  # and once more
+
+
+def test_an_edit_undone_publishes_what_the_clean_build_did(rebuilt):
+    page = rebuilt.root / "docs" / "giris.md"
+    original = page.read_text(encoding="utf-8")
+    # new words, and persons named on a page that did not name them
+    page.write_text(
+        original + "\nÇalışkanlık üzerine bir deneme: Troçki, Kamenev ve Zinovyev.\n", "utf-8"
+    )
+    assert "changed html/giris.html" in rebuilt.publish_again().splitlines()
+    page.write_text(original, encoding="utf-8")
+    assert rebuilt.publish_again() == ""
+
+
+def test_a_bib_file_broken_then_mended_publishes_what_the_clean_build_did(rebuilt):
+    bib = rebuilt.root / "references.bib"
+    original = bib.read_text(encoding="utf-8")
+    bib.write_text(
+        original.replace("{Lenin’in Son Kavgası},", "{Lenin’in Son Kavgası,", 1), "utf-8"
+    )
+    broken = rebuilt.publish()
+    assert broken.returncode != 0
+    assert "BibTeX syntax error" in broken.stdout + broken.stderr
+    assert differences(published_files(rebuilt.root), rebuilt.clean) == []  # nothing published
+    bib.write_text(original, encoding="utf-8")
+    mended = rebuilt.publish()
+    output = mended.stdout + mended.stderr
+    assert mended.returncode == 0, output
+    assert "Traceback" not in output
+    assert differences(published_files(rebuilt.root), rebuilt.clean) == []

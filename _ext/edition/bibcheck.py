@@ -139,7 +139,14 @@ def check_bibfiles(app: Sphinx) -> None:
         found = problems(path)
         for line, message in found:
             logger.warning(message, location=f"{name}:{line}", type="edition", subtype="bibtex")
-        readable.append(str(salvage(path, Path(app.doctreedir))) if found else name)
+        if found:
+            readable.append(str(salvage(path, Path(app.doctreedir))))
+        else:
+            # Pages read against an earlier build's copy still name it, and depend on it:
+            # once it is gone Sphinx reads them again, against the mended file (else
+            # sphinxcontrib-bibtex looks for the copy's entries and stops with a KeyError).
+            readable_copy(path, Path(app.doctreedir)).unlink(missing_ok=True)
+            readable.append(name)
     app.config.bibtex_bibfiles = readable
     pybtex.errors.set_strict_mode(False)  # reported above with a location; read the rest
 
@@ -154,10 +161,15 @@ def salvage(path: Path, folder: Path) -> Path:
         if chunk.key:
             seen.add(chunk.key.lower())
         kept.append(chunk.text)
-    copy = folder / f"edition-readable-{path.name}"
+    copy = readable_copy(path, folder)
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text("".join(kept), encoding="utf-8")
     return copy
+
+
+def readable_copy(path: Path, folder: Path) -> Path:
+    """Where ``salvage`` puts the readable copy of ``path``."""
+    return folder / f"edition-readable-{path.name}"
 
 
 def main(paths: list[str]) -> int:

@@ -10,6 +10,13 @@ the query before Sphinx's own code sees it.
 Persons: a page that names "Troçki" is also indexed under every other spelling the
 register gives (Trotsky, Trotski, …), so a reader who searches the name as they know it
 finds the pages. The search page's summaries leave out the "Atıf" controls.
+
+Index entries (the persons' first mentions): Sphinx 9 keeps each page's index entries for
+the search index in the environment, but fills them only while it *writes* a page, after
+it has saved the environment, and ``searchindex.js`` does not give them back. A rebuild
+that does not write a page again would therefore publish an index without them. They are
+computed here from what every page holds once read, before the environment is saved, so
+that each build, clean or not, indexes every page's entries alike.
 """
 
 from __future__ import annotations
@@ -74,6 +81,55 @@ def collect_spellings(app: Sphinx, env: BuildEnvironment) -> None:
     TurkishSearch.spellings = spellings
 
 
+def keep_index_entries(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every page's index entries for the search index, as the HTML builder would feed them.
+
+    Mirrors ``IndexBuilder.feed`` and ``StandaloneHTMLBuilder.index_page``: a page without
+    a title is not indexed, a page marked ``no-search`` is indexed without entries. Pages
+    are taken in name order, as a clean build writes them (the order the index keeps).
+    """
+    from sphinx.util.index_entries import split_index_msg
+
+    if not isinstance(kept := getattr(env, "_search_index_index_entries", None), dict):
+        return  # not Sphinx 9's layout; tests/test_rebuilds.py would show what changed
+    collected = env.domains["index"].entries
+    kept.clear()
+    for docname in sorted(env.all_docs):
+        title = env.longtitles.get(docname)
+        if not (title.astext() if title else ""):
+            continue
+        metadata = env.metadata.get(docname, {})
+        if "no-search" in metadata or "nosearch" in metadata:
+            kept[docname] = []
+            continue
+        entries: set[tuple[str, str, str]] = set()
+        for entry_type, value, target_id, main, _category in collected.get(docname, ()):
+            try:
+                words = split_index_msg(entry_type, value)
+            except ValueError:
+                continue  # Sphinx's index domain reports it
+            if entry_type in {"see", "seealso"}:
+                entries.add((words[0], target_id or "", main))
+            entries |= {(word, target_id or "", main) for word in words}
+        kept[docname] = sorted(entries)
+
+
+def forget_words_of_no_page(app: Sphinx) -> list[Any]:
+    """Leave out of the search index the words that no page holds any more.
+
+    On a rebuild, Sphinx reads the last ``searchindex.js`` back and removes from each word
+    the pages it writes again; a word only those pages had stays, with no page (``[]``).
+    This runs after the pages are written and before the index is (html-collect-pages).
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        words = getattr(indexer, name, None)
+        if isinstance(words, dict):
+            for word in [word for word, pages in words.items() if not pages]:
+                del words[word]
+    return []
+
+
 def add_search_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -86,5 +142,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.persons")
     app.add_search_language(TurkishSearch)
     app.connect("env-updated", collect_spellings)
+    app.connect("env-updated", keep_index_entries)
+    app.connect("html-collect-pages", forget_words_of_no_page)
     app.connect("html-page-context", add_search_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
