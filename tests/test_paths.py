@@ -94,6 +94,7 @@ NETWORK_CASES = [
     (9, "Showing the image 'http://example.org/a.png' from another server", REMOTE_ADVICE),
     (13, "Showing the image 'https://example.org/kart.png' from another server", REMOTE_ADVICE),
     (19, "Showing the image 'data:image/png;base64,iVBORw0KGgo=' from another", REMOTE_ADVICE),
+    (19, "Showing the image '//example.org/yol.png' from another server", REMOTE_ADVICE),
     (21, "A formula (:math:`a^2 + b^2`)", MATH_ADVICE),
     (23, "A formula ('E = mc^2')", MATH_ADVICE),
 ]

@@ -550,7 +550,7 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
 
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
-        if URI_SCHEME.match(uri):  # https://…, data:…: fetched or embedded, never a file
+        if URI_SCHEME.match(uri) or uri.startswith("//"):  # https://…, //host/…, data:…
             shown = uri if len(uri) <= 80 else uri[:79] + "…"
             what = f"Showing the image '{shown}' from another server"
             refuse(env, located(env, image), what, REMOTE_ADVICE)
