@@ -5,10 +5,13 @@ slipped past review should not be able to run code. Each page therefore carries 
 ``<meta>`` tag: everything comes from the site itself (``'self'``), and the only inline
 code allowed is furo's, by hash. After the build, every written page is checked: an
 inline ``<script>`` or ``<style>`` whose hash is not allowed, an ``on…=`` attribute, or a
-``javascript:`` address fails the build at that file, with what to do. A furo upgrade
-that changes its inline script therefore fails loudly instead of breaking the theme
-switch silently. Under ``nox -s docs-live`` (``edition_live_reload=host:port``) the
-policy also allows sphinx-autobuild's reload script, by its hash, and its websocket.
+``javascript:`` address fails the build, with what to do. The message names the page's
+source (``docs/x.md``) and, when the page's text produced it (raw HTML, a link), its line
+there; otherwise it says that the theme, a template or an extension wrote it, and where in
+the written file. A furo upgrade that changes its inline script therefore fails loudly
+instead of breaking the theme switch silently. Under ``nox -s docs-live``
+(``edition_live_reload=host:port``) the policy also allows sphinx-autobuild's reload
+script, by its hash, and its websocket.
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ import base64
 import functools
 import hashlib
 import json
+import pickle
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.util import logging
 
 from edition.html import is_site
@@ -99,8 +106,29 @@ def digest(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def page_problems(html: str) -> list[tuple[int, str]]:
-    """(line, what) for each thing in a written page the policy would block or let run."""
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing in a written page that the policy would block or let run."""
+
+    line: int  #: in the written file
+    thing: str  #: what it is: "an event-handler attribute (onclick=)"
+    kind: str  #: "script", "style", "event" or "address"
+    evidence: str  #: the inline code, the attribute's name, or the address
+
+    @property
+    def what(self) -> str:
+        """What it is, and what to do when the theme, a template or an extension wrote it."""
+        if self.kind in INLINE:
+            return (
+                f"{self.thing} that the Content Security Policy blocks; if the theme was "
+                "upgraded, check that code and put its hash in ALLOWED_INLINE of "
+                "_ext/edition/csp.py, otherwise remove it"
+            )
+        return self.thing
+
+
+def findings(html: str) -> list[Finding]:
+    """Each thing in a written page the policy would block or let run, in page order."""
     found = []
 
     def line(offset: int) -> int:
@@ -109,19 +137,82 @@ def page_problems(html: str) -> list[tuple[int, str]]:
     for kind, pattern in INLINE.items():
         for match in pattern.finditer(html):
             if (hashed := digest(match.group(1))) not in ALLOWED_INLINE[kind]:
-                found.append(
-                    (
-                        line(match.start()),
-                        f"an inline <{kind}> ({hashed}) that the Content Security Policy "
-                        "blocks; if the theme was upgraded, check that code and put its hash "
-                        "in ALLOWED_INLINE of _ext/edition/csp.py, otherwise remove it",
-                    )
-                )
+                thing = f"an inline <{kind}> ({hashed})"
+                found.append(Finding(line(match.start()), thing, kind, match.group(1)))
     for match in EVENT_ATTRIBUTE.finditer(html):
-        found.append((line(match.start(1)), f"an event-handler attribute ({match.group(1)}=)"))
+        name = match.group(1)
+        thing = f"an event-handler attribute ({name}=)"
+        found.append(Finding(line(match.start(1)), thing, "event", name))
     for match in SCRIPT_URL.finditer(html):
-        found.append((line(match.start()), "a javascript: address"))
+        found.append(Finding(line(match.start()), "a javascript: address", "address", match[0]))
     return sorted(found)
+
+
+def page_problems(html: str) -> list[tuple[int, str]]:
+    """(line, what) for each thing in a written page the policy would block or let run."""
+    return [(finding.line, finding.what) for finding in findings(html)]
+
+
+SCRIPT_SCHEME = re.compile(r"\s*(?:javascript|vbscript):", re.I)
+
+
+def offset_in(node: nodes.Node, finding: Finding) -> int | None:
+    """Where in this node of a page's doctree it writes ``finding`` (None: it does not).
+
+    A raw HTML node gives the offset of the finding in its text; a link or an image whose
+    address runs code gives 0.
+    """
+    if isinstance(node, nodes.raw):
+        if "html" not in node.get("format", "").split():
+            return None
+        text = node.astext()
+        if finding.kind in INLINE:
+            pattern = rf"<{finding.kind}\b[^>]*>{re.escape(finding.evidence)}</{finding.kind}"
+        elif finding.kind == "event":
+            pattern = rf"<[a-zA-Z][^>]*\s{finding.evidence}\s*="
+        else:
+            pattern = r"(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript):"
+        match = re.search(pattern, text, re.I)
+        return None if match is None else match.start()
+    if finding.kind == "address" and isinstance(node, nodes.Element):
+        addresses = (node.get("refuri"), node.get("uri"))
+        if any(SCRIPT_SCHEME.match(a) for a in addresses if isinstance(a, str)):
+            return 0
+    return None
+
+
+Place = tuple[str, int | None]
+
+
+def source_places(app: Sphinx, docname: str, found: list[Finding]) -> list[Place | None]:
+    """For each finding, the source file and line of the page's node that wrote it.
+
+    None where no node of the page's text wrote it: the theme, a template or an extension
+    did. The line is None where the node has none. Findings of one kind are matched to
+    the page's nodes in order.
+    """
+    page_source = str(app.env.doc2path(docname))
+    try:
+        doctree = app.env.get_doctree(docname)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return [None for _ in found]
+    elements = list(doctree.findall(nodes.Element))
+    taken: set[tuple[str, int]] = set()
+    places: list[Place | None] = []
+    for finding in found:
+        place = None
+        for position, node in enumerate(elements):
+            if (finding.kind, position) in taken:
+                continue
+            if (offset := offset_in(node, finding)) is not None:
+                taken.add((finding.kind, position))
+                source, line = get_source_line(node)
+                if line is not None and isinstance(node, nodes.raw):
+                    line += node.astext().count("\n", 0, offset)
+                place = (source or page_source, line)
+                break
+        places.append(place)
+    return places
 
 
 #: What Sphinx writes into _static/translations.js, and the plural rules it may hold.
@@ -178,15 +269,51 @@ def translations_without_eval(outdir: Path) -> None:
 
 
 def check_output(app: Sphinx, exception: Exception | None) -> None:
+    """Check every written page; report each finding where it can be mended.
+
+    At the page's source and line when the page's text wrote it; at the page's source,
+    saying where in the written file, when the theme, a template or an extension did.
+    """
     if exception is not None or not is_site(app):
         return
-    translations_without_eval(Path(app.outdir))
-    for page in sorted(Path(app.outdir).rglob("*.html")):
-        for line, problem in page_problems(page.read_text(encoding="utf-8")):
+    outdir = Path(app.outdir)
+    translations_without_eval(outdir)
+    pages = {Path(app.builder.get_outfilename(d)): d for d in app.env.all_docs}
+    for page in sorted(outdir.rglob("*.html")):
+        found = findings(page.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        written = page.relative_to(outdir).as_posix()
+        docname = pages.get(page)
+        places = source_places(app, docname, found) if docname else [None] * len(found)
+        for finding, place in zip(found, places, strict=True):
+            if place is not None:
+                source, line = place
+                logger.warning(
+                    "%s, which the Content Security Policy blocks: the site runs no code "
+                    "from its pages; remove it from the page, or write it without HTML "
+                    "(it is line %d of the written %s)",
+                    finding.thing,
+                    finding.line,
+                    written,
+                    location=(docname, None) if line is None else f"{source}:{line}",
+                    type="edition",
+                    subtype="csp",
+                )
+                continue
+            origin = (
+                f"which no line of {app.env.doc2path(docname, base=False)} wrote"
+                if docname
+                else "a page Sphinx generates, with no source in docs/"
+            )
             logger.warning(
-                "the written page has %s",
-                problem,
-                location=f"{page}:{line}",
+                "the written page %s has at its line %d %s (%s: the theme, a template or "
+                "an extension wrote it)",
+                written,
+                finding.line,
+                finding.what,
+                origin,
+                location=(docname, None) if docname else f"{page}:{finding.line}",
                 type="edition",
                 subtype="csp",
             )

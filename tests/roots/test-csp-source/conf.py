@@ -1,0 +1,13 @@
+extensions = ["myst_parser", "edition.csp"]
+html_theme = "furo"
+source_suffix = {".md": "markdown"}
+
+
+def theme_script(app, pagename, templatename, context, doctree):
+    """What a template or an extension might write: code no page's text holds."""
+    if pagename == "tema":
+        context["metatags"] = context.get("metatags", "") + "<script>tema()</script>\n"
+
+
+def setup(app):
+    app.connect("html-page-context", theme_script)
