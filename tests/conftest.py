@@ -20,6 +20,33 @@ sys.path.insert(0, str(ROOT / "_ext"))
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 
+#: The workspace's folder beside the edition: the source article and the overlap tool.
+#: Only the tests that compare the pages with the article need it (they say so when they
+#: skip); nothing else may.
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Say plainly, at the end, which checks did not run because ../shared is absent (a
+    fork, GitHub CI), and on GitHub Actions put a notice on the run."""
+    skipped = [
+        report.nodeid
+        for report in terminalreporter.stats.get("skipped", [])
+        if "../shared" in str(report.longrepr)
+    ]
+    if not skipped:
+        return
+    message = (
+        f"{len(skipped)} test(s) not run: ../shared (the source article and the overlap "
+        "tool, which come with the workspace) is absent here, so the pages were not "
+        "compared with the source article: " + ", ".join(sorted(skipped))
+    )
+    terminalreporter.write_sep("-", "not checked here")
+    terminalreporter.write_line(f"NOT CHECKED: {message}")
+    if os.environ.get("GITHUB_ACTIONS"):
+        terminalreporter.write_line(f"::notice title=Not compared with the source::{message}")
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=...)`` finds its ``test-*`` folders."""
