@@ -98,6 +98,11 @@ def literalinclude_with_absolute_path(root: Path) -> tuple[str, str]:
     )
 
 
+def literalinclude_diff_outside(root: Path) -> tuple[str, str]:
+    line = add_paragraph(root, "```{literalinclude} giris.md\n:diff: ../conf.py\n```")
+    return f"docs/giris.md:{line}", f"Including '../conf.py' {REFUSED}: keep the file inside docs/"
+
+
 # -- Nothing fetched from the network -----------------------------------------------------
 
 REMOTE = "from another server " + REFUSED + ": save the file inside docs/"
@@ -172,6 +177,7 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     include_linked_outside,
     csv_table_with_absolute_file,
     literalinclude_with_absolute_path,
+    literalinclude_diff_outside,
     remote_markdown_image,
     remote_figure,
     remote_image_with_a_target,

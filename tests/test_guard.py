@@ -90,6 +90,7 @@ FILE_CASES = [
     ("include-myst.md", 3, "Including '../../../../../../../../../../etc/hostname'"),
     ("include-rst.md", 6, "Including '/../../../../../../../../../../etc/hostname'"),
     ("literalinclude.md", 3, "Including '../../../../../../../../../../etc/hostname'"),
+    ("literalinclude-diff.md", 3, "Including '../../../../../../../../../../etc/hostname'"),
     ("csv-file.md", 3, "Reading a table from '../../../../../../../../../../etc/hostname'"),
     ("csv-url.md", 3, "Reading a table from 'https://example.org/tablo.csv'"),
     ("image.md", 3, "Showing the image '../disarida.png'"),

@@ -443,13 +443,13 @@ def check_pages(
 
 
 class GuardedLiteralInclude(LiteralInclude):
-    """``literalinclude`` that reads only files inside the source folder."""
+    """``literalinclude`` that reads only files inside the source folder (``:diff:`` too)."""
 
     def run(self) -> list[nodes.Node]:
-        if not inside_srcdir(self.env, self.arguments[0]):
-            target = self.arguments[0]
-            refuse(self.env, self.get_location(), f"Including '{target}'", file_advice(target))
-            return []
+        for target in (self.arguments[0], self.options.get("diff")):
+            if target is not None and not inside_srcdir(self.env, target):
+                refuse(self.env, self.get_location(), f"Including '{target}'", file_advice(target))
+                return []
         return super().run()
 
 
