@@ -158,3 +158,14 @@ def test_front_matter_keys_other_than_the_documented_ones_are_refused(app):
     assert "refresh" not in meta
     assert not [e for e in errors(app) if "izinli.md" in e]  # 'orphan' is allowed
     assert app.env.metadata["izinli"].get("orphan") is not None
+
+
+def test_no_page_of_the_edition_asks_for_anything_from_another_server(site):
+    """No script, image or style sheet of the real site comes from another server (MathJax
+    from a CDN among them); links to other sites are not fetched and stay allowed."""
+    pages = sorted(site.html.outdir.rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not REMOTE_FETCH.search(text), f"{page} asks for something from another server"
+        assert "mathjax" not in text.lower(), page
