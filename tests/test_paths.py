@@ -169,3 +169,27 @@ def test_no_page_of_the_edition_asks_for_anything_from_another_server(site):
         text = page.read_text(encoding="utf-8")
         assert not REMOTE_FETCH.search(text), f"{page} asks for something from another server"
         assert "mathjax" not in text.lower(), page
+
+
+#: (page text, the keys MyST would see) — either of MyST's two readings of a front matter
+FRONT_MATTERS = [
+    ("---\nmyst: {}\n---\n# Başlık\n", {"myst"}),
+    ("---\norphan: true\n...\n# Başlık\n", {"orphan"}),
+    ("--- # yorum\nhide-toc: true\n---\n", {"hide-toc"}),
+    ("---\n<<: {myst: {}}\n---\n", {"<<"}),  # a merge key: refused as itself
+    ("---\n? html_meta\n: {}\n---\n", {"html_meta"}),
+    ("---\nmyst: {}\n", {"myst"}),  # never closed: MyST's settings reading takes it all
+    ("----\norphan: true\n---x\nmyst: {}\n----\n", {"orphan"}),  # second reading: not YAML
+    ("# Başlık\n\n---\nmyst: {}\n---\n", set()),  # not at the top: a rule and text
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), FRONT_MATTERS)
+def test_every_reading_of_the_front_matter_is_checked(text, keys):
+    from edition.guard import front_matter_ends, front_matter_keys
+
+    lines = text.splitlines()
+    found = set()
+    for end in front_matter_ends(lines):
+        found |= {key for _, key in front_matter_keys("\n".join(lines[1:end]))}
+    assert found == keys
