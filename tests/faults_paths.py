@@ -103,6 +103,17 @@ def literalinclude_diff_outside(root: Path) -> tuple[str, str]:
     return f"docs/giris.md:{line}", f"Including '../conf.py' {REFUSED}: keep the file inside docs/"
 
 
+def table_in_an_included_file_read_from_its_folder(root: Path) -> tuple[str, str]:
+    """docutils reads the :file: of docs/parca.rst from docs/, not from the page's folder."""
+    (root / "docs" / "ek").mkdir()
+    page = "# Ek\n\n```{eval-rst}\n.. include:: ../parca.rst\n```\n"
+    (root / "docs" / "ek" / "sayfa.md").write_text(page, encoding="utf-8")
+    table = "Tablo:\n\n.. csv-table:: Kişiler\n   :file: ../data/kisiler.yaml\n"
+    (root / "docs" / "parca.rst").write_text(table, encoding="utf-8")
+    add_to_toctree(root, "ek/sayfa")
+    return "docs/parca.rst:3", f"Reading a table from '../data/kisiler.yaml' {REFUSED}"
+
+
 # -- Nothing fetched from the network -----------------------------------------------------
 
 REMOTE = "from another server " + REFUSED + ": save the file inside docs/"
@@ -178,6 +189,7 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     csv_table_with_absolute_file,
     literalinclude_with_absolute_path,
     literalinclude_diff_outside,
+    table_in_an_included_file_read_from_its_folder,
     remote_markdown_image,
     remote_figure,
     remote_image_with_a_target,

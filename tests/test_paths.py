@@ -193,3 +193,17 @@ def test_every_reading_of_the_front_matter_is_checked(text, keys):
     for end in front_matter_ends(lines):
         found |= {key for _, key in front_matter_keys("\n".join(lines[1:end]))}
     assert found == keys
+
+
+def test_a_table_file_is_judged_where_docutils_reads_it(make_app, rootdir, tmp_path):
+    """In a file included with rST's ``include``, docutils reads csv-table's ``:file:`` from
+    that file's folder, not the page's: '../disarida.csv' leaves docs/ from docs/parca.rst
+    although it would not from docs/a/b/sayfa.md."""
+    srcdir = tmp_path / "proje" / "docs"
+    shutil.copytree(rootdir / "test-guard-nested", srcdir)
+    (srcdir.parent / "disarida.csv").write_text(f"{SECRET},1\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert_refused(app, "parca.rst", 3, "Reading a table from '../disarida.csv'", "keep the file")
+    assert_failed(app)
+    assert SECRET not in output_text(app.outdir)

@@ -458,15 +458,26 @@ class GuardedCSVTable(CSVTable):
 
     def run(self) -> list[nodes.Node]:
         env = self.state.document.settings.env
-        location = (env.current_document.docname, self.lineno)
+        source, line = self.state_machine.get_source_and_line(self.lineno)
+        location = f"{source}:{line}" if source and line else (env.current_document.docname, line)
         if "url" in self.options:
             refuse(env, location, f"Reading a table from '{self.options['url']}'", FILE_ADVICE)
             return []
-        if "file" in self.options and not inside_srcdir(env, self.options["file"]):
+        if "file" in self.options:
             target = self.options["file"]
-            refuse(env, location, f"Reading a table from '{target}'", file_advice(target))
-            return []
+            if not (inside_srcdir(env, target) and self.read_inside(env, target)):
+                refuse(env, location, f"Reading a table from '{target}'", file_advice(target))
+                return []
         return super().run()
+
+    def read_inside(self, env: BuildEnvironment, target: str) -> bool:
+        """Whether the file docutils will read lies inside ``docs/``.
+
+        Docutils reads a relative ``:file:`` from the folder of the file the directive is
+        in, which in a file that the page includes with rST's ``include`` is not the page's.
+        """
+        folder = Path(self.state.document.current_source or env.srcdir).absolute().parent
+        return (folder / target).resolve().is_relative_to(Path(env.srcdir).resolve())
 
 
 class GuardedInclude(SphinxDirective):
