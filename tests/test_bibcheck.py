@@ -70,3 +70,50 @@ def test_a_broken_field_is_pointed_at_its_line(tmp_path):
     [(line, message)] = bibcheck.problems(bib)
     assert line == 4
     assert "in the entry 'a' (line 1)" in message
+
+
+def problems_of(tmp_path, text: str) -> list[tuple[int, str]]:
+    bib = tmp_path / "x.bib"
+    bib.write_text(text, encoding="utf-8")
+    return bibcheck.problems(bib)
+
+
+def test_a_key_that_is_not_ascii_is_refused_at_its_line(tmp_path):
+    found = problems_of(tmp_path, "@book{a,\n  title = {A},\n}\n\n@book{Troçki-Hayatı,\n}\n")
+    assert found == [
+        (
+            5,
+            "the key 'Troçki-Hayatı' is not ASCII; write it with ASCII letters, digits and "
+            "hyphens (e.g. 'trocki-hayati'), here and where the pages cite it",
+        )
+    ]
+
+
+def test_strings_are_read_in_order_and_blamed_where_they_are_wrong(tmp_path):
+    text = (
+        "@book{once,\n  title = {Önce},\n}\n"  # 1: sound, and not blamed for what follows
+        "@string{a = b}\n"  # 4: b is defined only later
+        "@string{b = a}\n"  # 5
+        "@string{sol = {Sol}}\n"  # 6: sound
+        "@book{sonra,\n  publisher = sol # { Yayınları},\n}\n"  # 7: uses it, sound
+    )
+    found = problems_of(tmp_path, text)
+    assert [(line, message.split(",")[0]) for line, message in found] == [
+        (4, "the @string 'a' uses the string 'b'"),
+        (5, "the @string 'b' uses the string 'a'"),
+    ]
+    assert "which is not defined above this line; define each @string before" in found[0][1]
+    kept = bibcheck.salvage(tmp_path / "x.bib", tmp_path / "copy").read_text(encoding="utf-8")
+    assert "@book{once," in kept
+    assert "@book{sonra," in kept
+
+
+def test_a_file_over_the_limit_is_read_only_up_to_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(bibcheck, "MAX_BYTES", 100)
+    entry = "@book{k{n},\n  title = {Başlık},\n}\n"
+    found = problems_of(tmp_path, "".join(entry.replace("{n}", str(n)) for n in range(10)))
+    [(line, message)] = found
+    assert line == 7  # the third entry (34 bytes each) ends past byte 100
+    assert message.startswith("the file is 340 bytes, over the limit of 100 bytes (0 KiB)")
+    kept = bibcheck.salvage(tmp_path / "x.bib", tmp_path / "copy").read_text(encoding="utf-8")
+    assert kept.count("@book") == 2

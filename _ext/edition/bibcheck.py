@@ -1,11 +1,18 @@
 """Check ``references.bib`` before sphinxcontrib-bibtex reads it, and say what is wrong where.
 
-On this stack pybtex is unhelpful with two common mistakes: a *repeated key* gives one
+On this stack pybtex is unhelpful with common mistakes: a *repeated key* gives one
 warning and then every later entry silently vanishes (each citation of them turns into
-"could not find bibtex key"); an *unclosed brace* aborts the whole build with a traceback.
-This module finds both first and reports them at their line, with what to do; it then
-lets pybtex read the file leniently, so the build goes on to report the rest instead of
-crashing (the reported problem still fails it).
+"could not find bibtex key"); an *unclosed brace* aborts the whole build with a traceback;
+a ``@string`` that uses a string not defined before it (itself, or one defined after it,
+as in a loop ``@string{a = b}`` ``@string{b = a}``) is only a warning without a place,
+and, read entry by entry, it was blamed on the entry that used it. This module finds
+these first and reports each at its line, with what to do: the repeated key, the
+broken entry or ``@string`` itself (strings are read in file order, each entry with the
+strings defined above it, as BibTeX does); a key that is not ASCII (CONTRIBUTING.md:
+keys are ASCII); and a file over :data:`MAX_BYTES` (a 5 MB file of 25,000 entries took
+minutes and gigabytes to build), of which only the entries before the limit are read.
+It then lets pybtex read the entries that are sound, so the build goes on to report the
+rest instead of crashing (the reported problem still fails it).
 
 It also runs on its own, for ``nox -s lint``: ``python _ext/edition/bibcheck.py FILE...``.
 """
@@ -31,9 +38,20 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
+#: The opening of anything: ``@book{``, ``@string(`` …
+START = re.compile(r"^\s*@(?P<type>\w+)\s*[{(]", re.IGNORECASE)
 #: The opening of an entry: ``@book{key,`` (comments and strings are not entries).
 ENTRY = re.compile(r"^\s*@(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)\s*,", re.IGNORECASE)
+#: The opening of a string: ``@string{name = …``.
+STRING = re.compile(r"^\s*@string\s*[{(]\s*(?P<name>[^=\s{}()]+)", re.IGNORECASE)
 NOT_ENTRIES = {"comment", "string", "preamble"}
+#: A key as CONTRIBUTING.md asks: ASCII letters and digits, joined by - _ : or .
+KEY = re.compile(r"[A-Za-z0-9]+(?:[-_:.][A-Za-z0-9]+)*")
+#: The largest .bib read (bytes); the edition's holds a few kilobytes. Entries past it
+#: are not read.
+MAX_BYTES = 256 * 1024
+#: For the suggested ASCII key.
+ASCII = str.maketrans("çğıöşüâîûÇĞİÖŞÜÂÎÛ", "cgiosuaiuCGIOSUAIU")
 
 
 @contextlib.contextmanager
@@ -56,46 +74,117 @@ class Chunk:
     line: int  #: where it starts (1-based)
     key: str | None  #: None for @comment, @string, @preamble
     text: str
+    string: str | None = None  #: the name a @string defines
+    end: int = 0  #: the offset in the file (characters) where it ends
+
+    @property
+    def label(self) -> str:
+        if self.string is not None:
+            return f"the @string {self.string!r}"
+        return f"the entry {self.key or ''!r}"
 
 
 def chunks(text: str) -> list[Chunk]:
+    """The file cut at each ``@…{`` line: entries, strings, comments, preambles."""
     lines = text.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if ENTRY.match(line)] + [len(lines)]
+    starts = [i for i, line in enumerate(lines) if START.match(line)] + [len(lines)]
     found = []
+    offset = sum(len(line) for line in lines[: starts[0]])
     for begin, end in itertools.pairwise(starts):
-        match = ENTRY.match(lines[begin])
-        key = None if match["type"].lower() in NOT_ENTRIES else match["key"]
-        found.append(Chunk(begin + 1, key, "".join(lines[begin:end])))
+        kind = START.match(lines[begin])["type"].lower()
+        entry = ENTRY.match(lines[begin])
+        key = entry["key"] if entry and kind not in NOT_ENTRIES else None
+        string = STRING.match(lines[begin])
+        chunk_text = "".join(lines[begin:end])
+        offset += len(chunk_text)
+        found.append(Chunk(begin + 1, key, chunk_text, string["name"] if string else None, offset))
     return found
 
 
-def syntax_error(chunk: Chunk) -> tuple[int, str] | None:
-    """Where and what, if pybtex cannot read this entry on its own."""
-    import pybtex.database
-    from pybtex.scanner import PybtexSyntaxError
+class Reader:
+    """Reads chunks in file order, each with the @strings defined above it (as BibTeX)."""
 
-    try:
-        with strict_pybtex():
-            pybtex.database.parse_string(chunk.text, "bibtex")
-    except PybtexSyntaxError as error:
-        line = chunk.line + (getattr(error, "lineno", None) or 1) - 1
-        if line >= chunk.line + chunk.text.rstrip().count("\n"):
-            line = chunk.line  # ran off the end (an unclosed brace): point at the entry
-        what = str(error).rsplit(": ", 1)[-1]  # "'}' expected"
-        if "premature end" in what:
-            what = "a brace or a quote is not closed"
-        return line, what
-    return None
+    def __init__(self) -> None:
+        from pybtex.database.input.bibtex import month_names
+
+        self.macros: dict[str, str] = dict(month_names)
+
+    def syntax_error(self, chunk: Chunk) -> tuple[int, str] | None:
+        """(line, message) if pybtex cannot read this chunk; a sound @string is remembered."""
+        from pybtex.database.input.bibtex import Parser, UndefinedMacro
+        from pybtex.scanner import PybtexSyntaxError
+
+        parser = Parser(macros=self.macros)
+        try:
+            with strict_pybtex():
+                parser.parse_string(chunk.text)
+        except PybtexSyntaxError as error:
+            line = chunk.line + (getattr(error, "lineno", None) or 1) - 1
+            if line >= chunk.line + chunk.text.rstrip().count("\n"):
+                line = chunk.line  # ran off the end (an unclosed brace): point at the entry
+            what = str(error).rsplit(": ", 1)[-1]  # "'}' expected"
+            if isinstance(error, UndefinedMacro):
+                return line, (
+                    f"{chunk.label} uses the string {what!r}, which is not defined above this "
+                    "line; define each @string before its first use (a @string cannot use "
+                    "itself or a later one), or write the value in braces"
+                )
+            if "premature end" in what:
+                what = "a brace or a quote is not closed"
+            return line, (
+                f"BibTeX syntax error ({what}) in {chunk.label} (line {chunk.line}); check its "
+                "braces, quotes and commas"
+            )
+        self.macros = dict(parser.macros)
+        return None
+
+
+def non_ascii_key(key: str) -> str | None:
+    """What is wrong with a key that is not the ASCII CONTRIBUTING.md asks for."""
+    if KEY.fullmatch(key):
+        return None
+    suggested = re.sub(r"[^a-z0-9]+", "-", key.translate(ASCII).lower()).strip("-") or "kaynak"
+    return (
+        f"the key {key!r} is not ASCII; write it with ASCII letters, digits and hyphens "
+        f"(e.g. {suggested!r}), here and where the pages cite it"
+    )
+
+
+def within_limit(text: str) -> tuple[list[Chunk], int | None]:
+    """The chunks that end within MAX_BYTES, and the line of the first one past it."""
+    all_chunks = chunks(text)
+    if len(text.encode("utf-8")) <= MAX_BYTES:
+        return all_chunks, None
+    size = len(text[: all_chunks[0].end - len(all_chunks[0].text)].encode()) if all_chunks else 0
+    for index, chunk in enumerate(all_chunks):
+        size += len(chunk.text.encode("utf-8"))
+        if size > MAX_BYTES:
+            return all_chunks[:index], chunk.line
+    return all_chunks, 1  # what is over the limit is not an entry
 
 
 def problems(path: Path) -> list[tuple[int, str]]:
-    """(line, message) for each repeated key and each entry that does not parse, in file order."""
+    """(line, message) for each repeated or non-ASCII key, each entry or @string that does not
+    parse, and a file over the limit, in file order."""
     found: list[tuple[int, str]] = []
     first: dict[str, int] = {}
     text, not_utf8 = read_utf8(path)
     if not_utf8:
         found.append((not_utf8[0], NOT_UTF8 % not_utf8[1]))
-    for chunk in chunks(text):
+    kept, past = within_limit(text)
+    if past is not None:
+        found.append(
+            (
+                past,
+                f"the file is {path.stat().st_size} bytes, over the limit of {MAX_BYTES} "
+                f"bytes ({MAX_BYTES // 1024} KiB) from this entry on, and nothing from here "
+                "on is read; keep only the sources the edition cites",
+            )
+        )
+    reader = Reader()
+    for chunk in kept:
+        if chunk.key is not None and (wrong := non_ascii_key(chunk.key)):
+            found.append((chunk.line, wrong))
         if chunk.key is not None:
             if chunk.key.lower() in first:
                 found.append(
@@ -108,14 +197,8 @@ def problems(path: Path) -> list[tuple[int, str]]:
                 )
             else:
                 first[chunk.key.lower()] = chunk.line
-        if error := syntax_error(chunk):
-            found.append(
-                (
-                    error[0],
-                    f"BibTeX syntax error ({error[1]}) in the entry {chunk.key or ''!r} "
-                    f"(line {chunk.line}); check its braces, quotes and commas",
-                )
-            )
+        if error := reader.syntax_error(chunk):
+            found.append(error)
     return sorted(found)
 
 
@@ -152,11 +235,13 @@ def check_bibfiles(app: Sphinx) -> None:
 
 
 def salvage(path: Path, folder: Path) -> Path:
-    """A copy of a .bib file keeping, verbatim, each entry that parses, the first of each key."""
+    """A copy of a .bib file keeping, verbatim, each entry that parses, the first of each key,
+    within the size limit."""
     seen: set[str] = set()
     kept = []
-    for chunk in chunks(read_utf8(path)[0]):
-        if syntax_error(chunk) or (chunk.key and chunk.key.lower() in seen):
+    reader = Reader()
+    for chunk in within_limit(read_utf8(path)[0])[0]:
+        if reader.syntax_error(chunk) or (chunk.key and chunk.key.lower() in seen):
             continue
         if chunk.key:
             seen.add(chunk.key.lower())

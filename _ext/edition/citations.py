@@ -9,8 +9,12 @@ footnote whose content *is* a sphinxcontrib-bibtex citation, with its locator::
     {kaynak}`lenin-son-kavgasi, s. 180; lenin-biyografi, s. 489`
 
 gives footnote N reading ``Lenin, *Lenin’in Son Kavgası*, s. 180.`` whose title links to
-the entry in the bibliography. A key missing from the .bib, or a citation without a
-locator, is refused with the file and line.
+the entry in the bibliography. A key missing from the .bib, a citation without a
+locator, a locator that is not one of the edition's forms (pages ``s. 180``, ``s. 88–89``,
+``s. 209, 213``, ``s. 180 vd.``, a note there ``s. 713, not 655``, or the study's
+section ``“Sonuç” bölümü, 2. madde``; at most 100 characters, see ``LOCATOR``) and a
+footnote of more than ten sources are refused with the file and line, the locator
+forms given as examples.
 
 The footnotes are made by a transform that runs before docutils numbers footnotes, and
 it keeps every page's footnotes (these and MyST's own ``[^x]``) numbered in the order
@@ -43,6 +47,68 @@ logger = logging.getLogger(__name__)
 #: One source in a ``{kaynak}`` role: a key, a comma, a locator.
 SOURCE = re.compile(r"^\s*(?P<key>[^,{}\s]+)\s*(?:,\s*(?P<locator>[^{}]*?))?\s*$")
 
+# -- Locators -------------------------------------------------------------------------------
+#
+# The forms the edition's pages use, and no others:
+#
+# * pages: ``s. 180``, ``s. 88–89`` (or ``88-89``), ``s. 209, 213``, ``s. 180 vd.``; a page
+#   is a number from 1 to 9999 and a range runs forwards;
+# * a note about the place after them: ``s. 713, not 655`` (note 655),
+#   ``s. 606’daki mektuba düşülen not`` (a few words after a suffix);
+# * for the study, the memoirs and web pages, which are cited without pages, the section:
+#   ``“Sonuç” bölümü``, ``“Sonuç” bölümü, 2. madde``, ``39. bölüm``,
+#   ``incelemenin giriş kısmı``, ``giriş sayfası``.
+#
+# An ``{alinti}``'s ``:sayfa:`` takes the pages alone (``180``, ``88-89``, ``209, 213``,
+# ``180 vd.``; ``s. `` may be written). Anything else is refused with these examples.
+
+PAGE = r"[1-9][0-9]{0,3}"
+PAGES = rf"{PAGE}(?:\s*[-–]\s*{PAGE})?(?:,\s*{PAGE}(?:\s*[-–]\s*{PAGE})?)*(?:\s+vd\.)?"
+#: A few plain words (letters, digits, a full stop after a number).
+WORDS = r"[^\W_][\w.]*(?: [^\W_][\w.]*){0,8}"
+LOCATOR = re.compile(
+    rf"s\. (?P<pages>{PAGES})(?:, not {PAGE}|’\w+(?: {WORDS})?)?"
+    rf"|“[^“”{{}}`\n]{{1,80}}” bölümü(?:, [1-9][0-9]?\. madde)?"
+    rf"|[1-9][0-9]?\. bölüm"
+    rf"|{WORDS} (?:bölümü|kısmı|sayfası)"
+)
+PAGES_ONLY = re.compile(rf"(?:s\. )?(?P<pages>{PAGES})")
+#: The longest locator (characters); the edition's longest has 36.
+MAX_LOCATOR = 100
+#: The most sources one footnote cites.
+MAX_SOURCES = 10
+LOCATOR_FORMS = (
+    "'s. 180', 's. 88–89', 's. 209, 213', 's. 180 vd.', 's. 713, not 655', "
+    "'“Sonuç” bölümü', '“Sonuç” bölümü, 2. madde'"
+)
+PAGE_FORMS = "'180', '88-89', '209, 213', '180 vd.'"
+
+
+def backwards(pages: str) -> str | None:
+    """The first range of ``pages`` that runs backwards (``"89-88"``), if any."""
+    for first, last in re.findall(rf"({PAGE})\s*[-–]\s*({PAGE})", pages):
+        if int(last) <= int(first):
+            return f"{first}–{last}"
+    return None
+
+
+def locator_problem(locator: str, pages_only: bool = False) -> str | None:
+    """What is wrong with a locator, said with the forms allowed; None if it is one of them."""
+    forms = PAGE_FORMS if pages_only else LOCATOR_FORMS
+    if len(locator) > MAX_LOCATOR:
+        return f"is {len(locator)} characters long (at most {MAX_LOCATOR}); write one of {forms}"
+    match = (PAGES_ONLY if pages_only else LOCATOR).fullmatch(locator)
+    if not match:
+        return f"is not a page or a place the edition cites; write one of {forms}"
+    if match["pages"] and (wrong := backwards(match["pages"])):
+        return f"has the range {wrong}, which runs backwards; write the lower page first"
+    return None
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class source_footnote(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
     """Where a citation footnote's number goes; its children become the footnote's text.
@@ -73,14 +139,27 @@ def citation_footnote(
     lineno: int,
     sources: list[tuple[str, str]],
     rawtext: str,
+    check_locators: bool = True,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """A footnote mark whose footnote cites ``sources`` (key, locator) through sphinxcontrib-bibtex.
 
-    Problems are reported at ``lineno`` and nothing is made for them.
+    Problems are reported at ``lineno`` and nothing is made for them. Each locator must
+    be one of the edition's forms (``locator_problem``) unless the caller has checked it.
     """
     location = (env.current_document.docname, lineno)
     known = bib_keys(env)
     good = True
+    if len(sources) > MAX_SOURCES:
+        logger.warning(
+            "%d sources in %s; one footnote cites at most %d: split it",
+            len(sources),
+            shown(rawtext),
+            MAX_SOURCES,
+            location=location,
+            type="edition",
+            subtype="citation",
+        )
+        return [], []
     for key, locator in sources:
         if key not in known:
             logger.warning(
@@ -101,6 +180,18 @@ def citation_footnote(
                 rawtext,
                 key,
                 key,
+                location=location,
+                type="edition",
+                subtype="citation",
+            )
+            good = False
+        elif check_locators and (wrong := locator_problem(locator)):
+            logger.warning(
+                "the locator %r of %r in %s %s",
+                shown(locator),
+                key,
+                shown(rawtext),
+                wrong,
                 location=location,
                 type="edition",
                 subtype="citation",
@@ -132,8 +223,8 @@ def kaynak_role(
     except ValueError as error:
         logger.warning(
             "cannot read %r in {kaynak}`%s`; write “key, locator” (several joined with “;”)",
-            str(error),
-            text,
+            shown(str(error)),
+            shown(text),
             location=(env.current_document.docname, lineno),
             type="edition",
             subtype="citation",

@@ -15,8 +15,10 @@ renders a block quotation whose last paragraph ends with a citation footnote (th
 edition from ``references.bib``, ``s. 180``) and whose attribution names the speaker,
 the document and its date. The argument is the quotation's stable id: its anchor, its
 ``{edition:alinti}`` target and its entry in ``objects.inv``. A quotation with no text,
-no ``:kaynak:``, a key that is not in ``references.bib`` or no ``:sayfa:`` is refused
-with the file and line.
+no ``:kaynak:``, a key that is not in ``references.bib``, no ``:sayfa:`` or a ``:sayfa:``
+that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; a page is
+1 to 9999, a range runs forwards, at most 100 characters: ``edition.citations``) is
+refused with the file and line.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from edition.citations import bib_keys, citation_footnote
+from edition.citations import bib_keys, citation_footnote, locator_problem, shown
 from edition.domain import Quotation, edition_domain
 
 if TYPE_CHECKING:
@@ -99,6 +101,9 @@ class AlintiDirective(SphinxDirective):
             key = ""
         if not pages:
             self.problem("quotation %r has no :sayfa:; give the page(s) of the edition", ident)
+        elif wrong := locator_problem(pages, pages_only=True):
+            self.problem("quotation %r: :sayfa: %r %s", ident, shown(pages), wrong)
+            pages = ""
 
         quote = nodes.block_quote(classes=["alinti"])
         quote["ids"].append(ident)
@@ -114,6 +119,7 @@ class AlintiDirective(SphinxDirective):
                 self.lineno,
                 [(key, page_locator(pages))],
                 f"the quotation {ident!r}",
+                check_locators=False,  # :sayfa: was checked above
             )
             paragraphs = list(quote.findall(nodes.paragraph))
             (paragraphs[-1] if paragraphs else quote).extend(mark + messages)
