@@ -162,21 +162,38 @@ def differences(now: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
     )
 
 
+def copy_sources(source: Path, target: Path) -> Path:
+    """The edition's sources of ``source`` (a checkout or a copy) copied to ``target``."""
+    target.mkdir(parents=True)
+    for name in SOURCES:
+        if (source / name).is_dir():
+            shutil.copytree(
+                source / name, target / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source / name, target / name)
+    return target
+
+
+def run_publish(root: Path) -> subprocess.CompletedProcess[str]:
+    """``nox -s docs``'s run of tools/publish.py, every build dated alike."""
+    environment = os.environ | {"SOURCE_DATE_EPOCH": "983793600"}  # 5 March 2001
+    return subprocess.run(
+        [sys.executable, str(PUBLISH), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+
+
 @dataclass
 class Rebuilt:
     root: Path
     clean: dict[str, bytes]  #: what the clean build published
 
     def publish(self) -> subprocess.CompletedProcess[str]:
-        """``nox -s docs``'s run of tools/publish.py, dated as the clean build was."""
-        environment = os.environ | {"SOURCE_DATE_EPOCH": "983793600"}  # 5 March 2001
-        return subprocess.run(
-            [sys.executable, str(PUBLISH), "--root", str(self.root)],
-            capture_output=True,
-            text=True,
-            env=environment,
-            check=False,
-        )
+        return run_publish(self.root)
 
     def publish_again(self) -> str:
         """Publish; say what differs from the clean build (nothing, when all is well)."""
@@ -188,14 +205,7 @@ class Rebuilt:
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     """A copy of the edition, built once from clean: the output every rebuild must equal."""
-    root = tmp_path_factory.mktemp("rebuilds") / "site"
-    root.mkdir()
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
+    root = copy_sources(ROOT, tmp_path_factory.mktemp("rebuilds") / "site")
     site = Rebuilt(root, {})
     result = site.publish()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -203,11 +213,14 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     return site
 
 
+def search_index(files: dict[str, bytes]) -> dict:
+    text = files["html/searchindex.js"].decode("utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
 def index_entries(files: dict[str, bytes]) -> int:
     """How many index entries (the persons' mentions) the published search index holds."""
-    text = files["html/searchindex.js"].decode("utf-8")
-    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    return sum(len(places) for places in index["indexentries"].values())
+    return sum(len(places) for places in search_index(files)["indexentries"].values())
 
 
 def test_a_rebuild_without_change_publishes_what_the_clean_build_did(rebuilt):
@@ -244,3 +257,28 @@ def test_a_bib_file_broken_then_mended_publishes_what_the_clean_build_did(rebuil
     assert mended.returncode == 0, output
     assert "Traceback" not in output
     assert differences(published_files(rebuilt.root), rebuilt.clean) == []
+
+
+def test_a_new_spelling_in_the_register_is_searchable_on_every_page_at_once(rebuilt, tmp_path):
+    """The register's spellings are indexed on every page naming the person; a rebuild
+    after a new one publishes what a clean build of the same sources publishes."""
+    register = rebuilt.root / "data" / "kisiler.yaml"
+    original = register.read_text(encoding="utf-8")
+    assert "  varyantlar: [Trotsky," in original
+    register.write_text(
+        original.replace("  varyantlar: [Trotsky,", "  varyantlar: [Trotskij, Trotsky,", 1),
+        encoding="utf-8",
+    )
+    result = rebuilt.publish()
+    assert result.returncode == 0, result.stdout + result.stderr
+    rebuilt_now = published_files(rebuilt.root)
+    clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
+    result = run_publish(clean_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    clean_now = published_files(clean_copy)
+    assert differences(rebuilt_now, clean_now) == []
+    pages = search_index(clean_now)["terms"]["trotskij"]
+    assert isinstance(pages, list)
+    assert len(pages) > 3  # every page that names Troçki, not only the register
+    register.write_text(original, encoding="utf-8")
+    assert rebuilt.publish_again() == ""

@@ -9,7 +9,8 @@ the query before Sphinx's own code sees it.
 
 Persons: a page that names "Troçki" is also indexed under every other spelling the
 register gives (Trotsky, Trotski, …), so a reader who searches the name as they know it
-finds the pages. The search page's summaries leave out the "Atıf" controls.
+finds the pages; when those spellings change, every page is indexed again. The search
+page's summaries leave out the "Atıf" controls.
 
 Index entries (the persons' first mentions): Sphinx 9 keeps each page's index entries for
 the search index in the environment, but fills them only while it *writes* a page, after
@@ -69,8 +70,13 @@ class TurkishSearch(SearchTurkish):
         return words + [other for word in words for other in self.spellings.get(word, ())]
 
 
-def collect_spellings(app: Sphinx, env: BuildEnvironment) -> None:
-    """Give the index the persons register's spellings (after the pages are read)."""
+def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Give the index the persons register's spellings (after the pages are read).
+
+    A page is indexed when it is written. When the register's spellings changed since the
+    last build, every page is written again, so that each one is indexed under the new
+    spellings as a clean build would index it (not only the pages read again).
+    """
     from edition.persons import register
 
     spellings = {}
@@ -79,6 +85,11 @@ def collect_spellings(app: Sphinx, env: BuildEnvironment) -> None:
             others = [*person.variants, person.source_spelling]
             spellings[person.name] = tuple(sorted({o for o in others if o and o != person.name}))
     TurkishSearch.spellings = spellings
+    before = getattr(env, "edition_search_spellings", None)
+    env.edition_search_spellings = spellings  # pickled with the environment
+    if before == spellings or not getattr(app.builder, "search", False):
+        return []
+    return sorted(env.all_docs)
 
 
 def keep_index_entries(app: Sphinx, env: BuildEnvironment) -> None:
