@@ -195,7 +195,10 @@ def include_outside_docs(root: Path) -> tuple[str, str]:
 def javascript_link(root: Path) -> tuple[str, str]:
     page = root / "docs" / "giris.md"
     line = edit(page, "(giris-hastalik)=", "[tıkla](javascript:alert(1))\n\n(giris-hastalik)=")
-    return f"docs/giris.md:{line}", "A link to 'javascript:alert(1' is not allowed"
+    return f"docs/giris.md:{line}", (
+        "A link to 'javascript:alert(1)' (its scheme 'javascript:' is not https:, http: or "
+        "mailto:) is not allowed in the edition's pages: link only to web addresses"
+    )
 
 
 def page_outside_every_toctree(root: Path) -> tuple[str, str]:

@@ -10,10 +10,10 @@ error that names the file, the line and what to write instead. A refused constru
 removed before anything reads, copies or writes it, and a build that refused anything
 ends with a failing status, with or without ``-W``.
 
-Three more kinds of input are refused at their line: a link whose address would run
-code or read the reader's disk (``javascript:``, ``vbscript:``, ``data:``, ``file:``;
-markdown-it quietly turns such a link into text, so the contributor would never
-know), ``html_meta`` in a page's front matter (it writes ``<meta>`` tags, a redirect
+Three more kinds of input are refused at their line: a link whose address is not
+https:, http:, mailto: or relative (``javascript:``, ``data:`` …; the policy and every
+place it is applied are in :mod:`edition.urls`, registered from here), ``html_meta`` in a
+page's front matter (it writes ``<meta>`` tags, a redirect
 among them), and a page that is not UTF-8 (Sphinx stops with "Encoding error!"; here
 the bytes are named at their line and the page is read with them replaced, so that the
 rest of the build still reports).
@@ -110,57 +110,6 @@ FRONT_MATTER_ADVICE = (
     + ", ".join(f"'{key}'" for key in FRONT_MATTER_KEYS)
     + " ('orphan: true' for a page reached only through links); remove the key"
 )
-
-
-LINK_ADVICE = (
-    "link only to web addresses (https://…), to mailto: addresses, or to the edition's own "
-    "pages and sections ({ref}`label`, {doc}`page`)"
-)
-#: Addresses that would run code or read files instead of opening a page.
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
-#: Where a Markdown page can give an address: ``](…)``, ``<…:…>``, ``[ref]: …``.
-LINK_DESTINATIONS = (
-    re.compile(r"\]\(\s*<?([^)>\s]+)"),
-    re.compile(r"<([a-zA-Z][^<>\s]*:[^<>\s]*)>"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),
-)
-#: A fenced block of code (not a directive): its text is shown, not linked.
-CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})(?!\s*\{)")
-CODE_SPAN = re.compile(r"(`+).+?\1")
-
-
-def unsafe_links(text: str) -> list[tuple[int, str]]:
-    """(line, address) of each link whose address is ``javascript:`` and the like.
-
-    Entities (``&#106;avascript:``) are decoded and the characters browsers ignore in a
-    scheme (spaces, control characters) removed before looking, as a browser would.
-    """
-    import html
-
-    found = []
-    fence = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if match := CODE_FENCE.match(line):
-            fence = match.group(1)
-            continue
-        line = CODE_SPAN.sub("", line)
-        for pattern in LINK_DESTINATIONS:
-            for match in pattern.finditer(line):
-                address = match.group(1)
-                scheme = re.sub(r"[\x00-\x20]", "", html.unescape(address)).lower()
-                if scheme.startswith(UNSAFE_SCHEMES):
-                    found.append((number, address))
-    return found
-
-
-def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Refuse links to ``javascript:`` and the like, before MyST hides them as text."""
-    for line, address in unsafe_links(source[0]):
-        refuse(app.env, (docname, line), f"A link to '{address}'", LINK_ADVICE)
 
 
 def check_encoding(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -708,8 +657,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     codecs.register(lenient_utf8)
     app.connect("env-get-outdated", check_pages)
     app.connect("env-before-read-docs", check_encoding)
-    app.connect("source-read", check_source)
     app.connect("source-read", check_front_matter)
+    app.setup_extension("edition.urls")  # links: one URL policy (edition/urls.py)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)
