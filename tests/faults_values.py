@@ -150,6 +150,28 @@ def over_long_role(root: Path) -> tuple[str, str]:
     return f"data/kisiler.yaml:{line}", "is too long (1399 characters; at most 1000)"
 
 
+def deep_nesting(root: Path) -> tuple[str, str]:
+    """Fifty thousand nested lists overflowed PyYAML's recursion (a traceback)."""
+    line = edit(
+        root / "data" / "kronoloji.yaml",
+        "  bolumler: [giris-hastalik]\n",
+        "  bolumler: " + "[" * 50000 + "]" * 50000 + "\n",
+    )
+    return f"data/kronoloji.yaml:{line}", "lists and mappings are nested more than 8 deep here"
+
+
+def python_tag(root: Path) -> tuple[str, str]:
+    line = edit(
+        root / "data" / "kisiler.yaml",
+        "  ad: Stalin\n",
+        "  ad: !!python/object/apply:os.system [echo]\n",
+    )
+    return f"data/kisiler.yaml:{line}", (
+        "the tag '!!python/object/apply:os.system' is not allowed: the data files hold only "
+        "texts, and lists and mappings of them (no '!!' tags, no merge keys)"
+    )
+
+
 def oversized_data_file(root: Path) -> tuple[str, str]:
     data = root / "data" / "kronoloji.yaml"
     append(data, ("# " + "x" * 98 + "\n") * 3000)
@@ -311,6 +333,8 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     role_as_a_mapping,
     over_long_title,
     over_long_role,
+    deep_nesting,
+    python_tag,
     oversized_data_file,
     negative_page,
     alphabetic_page,

@@ -115,8 +115,11 @@ BOMB = "".join(f"- &l{n} [{', '.join([f'*l{n - 1}' if n else 'ha'] * 10)}]\n" fo
         ("- id: a\n  ad: &x A\n  rol: b\n", 2, "an anchor (&x) is not allowed"),
         ("- id: a\n  ad: A\n  rol: *x\n", 3, "an alias (*x) is not allowed"),
         ("- id: a\n  ad: A\n  rol: b\n  ad: B\n", 4, "the field 'ad' is given twice"),
+        ("- id: a\n  ad: " + "[" * 50000 + "]" * 50000, 2, "lists and mappings are nested"),
+        ("- id: !!python/object/apply:os.system [x]\n", 1, "the tag '!!python/object/apply"),
+        ("- id: a\n  <<: {ad: A}\n", 2, "the tag '<<' (a merge key) is not allowed"),
     ],
-    ids=["bomb", "anchor", "alias", "twice"],
+    ids=["bomb", "anchor", "alias", "twice", "deep", "python-tag", "merge-key"],
 )
 def test_anchors_aliases_and_repeated_keys_are_refused_before_loading(
     tmp_path, text, line, message

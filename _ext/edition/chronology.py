@@ -6,10 +6,13 @@ and links to the sections of the edition that discuss it. ``{kronoloji-kayitlari
 the end of a page, lists the entries that name a section of that page, with links back.
 Both note the data file as a dependency, so editing it rebuilds exactly these pages.
 
-Every problem in the file is reported at its line, with the entry's id and what to fix:
-invalid YAML, a missing, malformed or repeated id, a missing or unreadable date, an
-unknown kind or field, no sections, and (once all pages are read) a section label that
-no page defines.
+Every problem in the file is reported at its line, with the entry's id and what to fix.
+``edition.data`` reads it safely and checks it against ``data/schema/kronoloji.schema.json``
+first (invalid YAML, anchors and aliases, wrong types, over-long texts, values not
+allowed: at the field's line; such an entry is left out); this module then reports a
+missing, malformed or repeated id, a missing or impossible date, an end before the start,
+an unknown field, no sections, and (once all pages are read) a section label that no
+page defines.
 """
 
 from __future__ import annotations
@@ -118,10 +121,10 @@ def validate(entry: Entry, ident: str) -> Event | None:
     if not title:
         bad("no 'baslik'; give the document's title or say what happened")
     kind = fields.get("tur")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         bad("'tur: %s' is not one of %s", kind, ", ".join(KINDS))
     writing = fields.get("yazim", "")
-    if writing and writing not in WRITING:
+    if writing and (not isinstance(writing, str) or writing not in WRITING):
         bad(
             "'yazim: %s' is not one of %s (leave it out when it is not known)",
             writing,

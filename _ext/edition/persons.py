@@ -10,6 +10,11 @@
   editorial note quoting the source's form).
 * ``{kisi}`` links a person explicitly (``{kisi}`Troçki``, ``{kisi}`Lev Troçki <trocki>```);
   a name the register does not know is refused: add the person to the data file.
+
+The file is read safely and checked against ``data/schema/kisiler.schema.json`` by
+``edition.data`` (anchors and aliases, wrong types, over-long texts are refused at their
+line, and the entry left out); this module then reports ids, missing and unknown fields,
+and a spelling that names two persons.
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ same schemas with this module before it uses an entry, and checks the meaning be
 Reading is safe before it is anything else. PyYAML's safe loader still expands aliases,
 so a few lines of nested ``&a [*b, *b, …]`` (a "billion laughs") grow into gigabytes;
 the edition's data files need no anchors or aliases, so the first ``&name`` or ``*name``
-is refused at its line before anything is built from the file. A key given twice in one
-entry is refused too (YAML would silently keep the last), and so is a file larger than
-:data:`MAX_BYTES`.
+is refused at its line before anything is built from the file, and so is nesting deeper
+than :data:`MAX_DEPTH` (``[[[[…`` fifty thousand deep overflows PyYAML's recursion). A key
+given twice in one entry is refused too (YAML would silently keep the last), and so is a
+file larger than :data:`MAX_BYTES`. Tags other than YAML's plain types
+(``!!python/object…``) are refused by the safe loader, at their line.
 
 The schemas are applied by a small validator of the part of JSON Schema (draft-07) they
 use (``type``, ``enum``, ``pattern``, ``minLength``/``maxLength``, ``minItems``/``maxItems``,
@@ -41,6 +43,10 @@ if TYPE_CHECKING:
 
 #: The largest data file read (bytes). The edition's files hold a few kilobytes.
 MAX_BYTES = 256 * 1024
+#: The deepest nesting of lists and mappings read; the edition's files go three deep
+#: (the list of entries, an entry, its list of sections). Deeper, PyYAML's recursion
+#: would fail with a traceback.
+MAX_DEPTH = 8
 
 #: Lines of what was loaded: id(mapping) -> {"": line of the mapping, key: line of the key}.
 Lines = dict[int, dict[str, int]]
@@ -99,8 +105,10 @@ for _loader in (KeyLineLoader, FastKeyLineLoader):
     _loader.yaml_implicit_resolvers = WITHOUT_TIMESTAMPS
 
 
-def refuse_anchors(text: str, loader: type = KeyLineLoader) -> None:
-    """Raise :class:`Refused` at the first anchor or alias, before anything is built."""
+def screen(text: str, loader: type = KeyLineLoader) -> None:
+    """Raise :class:`Refused` at the first anchor or alias, or where the nesting goes deeper
+    than :data:`MAX_DEPTH`, before anything is built (events only: nothing is expanded)."""
+    depth = 0
     for event in yaml.parse(text, Loader=loader):
         alias = isinstance(event, yaml.AliasEvent)
         if alias or getattr(event, "anchor", None) is not None:
@@ -110,13 +118,23 @@ def refuse_anchors(text: str, loader: type = KeyLineLoader) -> None:
                 "files use no YAML anchors (&name) or aliases (*name); write the value out",
                 event.start_mark,
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Refused(
+                    f"lists and mappings are nested more than {MAX_DEPTH} deep here; an "
+                    "entry is a mapping of texts and lists of texts",
+                    event.start_mark,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def load(text: str) -> tuple[Any, Lines]:
     """The data and the lines of its mappings; raises ``yaml.YAMLError`` (with a mark)."""
 
     def with_(loader_class: type) -> tuple[Any, Lines]:
-        refuse_anchors(text, loader_class)
+        screen(text, loader_class)
         loader = loader_class(text)
         try:
             return loader.get_single_data(), loader.lines
@@ -145,6 +163,15 @@ def yaml_error(error: yaml.YAMLError) -> tuple[int, str]:
     what = getattr(error, "problem", None) or str(error)
     if isinstance(error, Refused):
         return (mark.line + 1 if mark else 1), f"{what}"
+    if isinstance(error, yaml.constructor.ConstructorError) and (
+        tag := re.search(r"constructor for the tag '([^']*)'", what or "")
+    ):
+        name = tag[1].replace("tag:yaml.org,2002:", "!!")
+        name = "'<<' (a merge key)" if name == "!!merge" else repr(name)
+        return (mark.line + 1 if mark else 1), (
+            f"the tag {name} is not allowed: the data files hold only texts, and lists and "
+            "mappings of them (no '!!' tags, no merge keys); write the value out"
+        )
     if start and noticed and start.line != noticed.line:
         what = f"{error.context} that starts here: {what} at line {noticed.line + 1}"
     return (mark.line + 1 if mark else 1), f"not valid YAML: {what}; fix the file's syntax there"
