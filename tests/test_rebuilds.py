@@ -259,16 +259,36 @@ def test_a_bib_file_broken_then_mended_publishes_what_the_clean_build_did(rebuil
     assert differences(published_files(rebuilt.root), rebuilt.clean) == []
 
 
-def test_a_new_spelling_in_the_register_is_searchable_on_every_page_at_once(rebuilt, tmp_path):
-    """The register's spellings are indexed on every page naming the person; a rebuild
-    after a new one publishes what a clean build of the same sources publishes."""
-    register = rebuilt.root / "data" / "kisiler.yaml"
-    original = register.read_text(encoding="utf-8")
-    assert "  varyantlar: [Trotsky," in original
-    register.write_text(
-        original.replace("  varyantlar: [Trotsky,", "  varyantlar: [Trotskij, Trotsky,", 1),
-        encoding="utf-8",
-    )
+#: Edits of the data a page shows but does not hold: (file, old, new, the page that holds
+#: the change, how the clean build's output shows it on the other pages).
+DATA_EDITS = {
+    "register-spelling": (
+        "data/kisiler.yaml",
+        "  varyantlar: [Trotsky,",
+        "  varyantlar: [Trotskij, Trotsky,",
+        "kisiler",
+        "trotskij",
+    ),
+    "bib-title": (
+        "references.bib",
+        "{Lenin’in Son Kavgası},",
+        "{Lenin’in Son Kavgası (gözden geçirilmiş)},",
+        "kaynakca",
+        "Son Kavgası (gözden geçirilmiş)",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", DATA_EDITS)
+def test_a_data_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
+    """A new spelling of a person is searchable on every page that names them, a mended
+    title shows in every citation of the entry: the rebuild publishes what a clean build
+    of the same sources publishes, not only on the page that was read again."""
+    name, old, new, holder, shown = DATA_EDITS[edit]
+    data = rebuilt.root / name
+    original = data.read_text(encoding="utf-8")
+    assert old in original
+    data.write_text(original.replace(old, new, 1), encoding="utf-8")
     result = rebuilt.publish()
     assert result.returncode == 0, result.stdout + result.stderr
     rebuilt_now = published_files(rebuilt.root)
@@ -277,8 +297,11 @@ def test_a_new_spelling_in_the_register_is_searchable_on_every_page_at_once(rebu
     assert result.returncode == 0, result.stdout + result.stderr
     clean_now = published_files(clean_copy)
     assert differences(rebuilt_now, clean_now) == []
-    pages = search_index(clean_now)["terms"]["trotskij"]
-    assert isinstance(pages, list)
-    assert len(pages) > 3  # every page that names Troçki, not only the register
-    register.write_text(original, encoding="utf-8")
+    if edit == "register-spelling":  # indexed on every page that names Troçki
+        showing = search_index(clean_now)["terms"]["trotskij"]
+    else:  # cited on the theme pages
+        showing = [f for f, data in clean_now.items() if shown.encode() in data]
+    assert len(showing) > 3, showing
+    assert f"changed html/{holder}.html" in differences(rebuilt_now, rebuilt.clean)
+    data.write_text(original, encoding="utf-8")
     assert rebuilt.publish_again() == ""

@@ -278,8 +278,30 @@ class CitationFootnotes(Transform):
         document.extend(document.autofootnotes)  # MyST then adds its rule above them
 
 
+def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """When a .bib file changed, every page that cites it is written again.
+
+    The citations' text comes from the .bib when a page is written, and a page that did
+    not change is not written again: without this, a mended title would show only on the
+    pages read again, not as a clean build shows it.
+    """
+    import hashlib
+
+    domain = env.get_domain("cite")
+    digest = hashlib.sha256()
+    for path in sorted(domain.bibdata.bibfiles):
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    before = getattr(env, "edition_bib_digest", None)
+    env.edition_bib_digest = digest.hexdigest()  # pickled with the environment
+    if before == env.edition_bib_digest:
+        return []
+    return sorted({ref.docname for ref in domain.citation_refs})
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_role("kaynak", kaynak_role)
     app.add_transform(CitationFootnotes)
+    app.connect("env-updated", write_citing_pages_again)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
