@@ -106,6 +106,18 @@ def address_of_another_host_without_scheme(root: Path) -> tuple[str, str]:
     )
 
 
+def toctree_entry(root: Path) -> tuple[str, str]:
+    line = before_section(root, "```{toctree}\nTıkla <javascript://%0aalert(1)>\n```")
+    return f"{PAGE}:{line}", (
+        "A toctree entry to 'javascript://%0aalert(1)' (its scheme 'javascript:' " + REFUSED
+    )
+
+
+def download_of_an_address(root: Path) -> tuple[str, str]:
+    line = before_section(root, "{download}`indir <javascript://%0aalert(1)>`")
+    return f"{PAGE}:{line}", link("javascript://%0aalert(1)")
+
+
 def bib_url_command_with_control_character(root: Path) -> tuple[str, str]:
     bib = root / "references.bib"
     line = edit(
@@ -146,6 +158,8 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     unknown_scheme,
     reference_in_restructured_text,
     address_of_another_host_without_scheme,
+    toctree_entry,
+    download_of_an_address,
     bib_url_command_with_control_character,
     bib_url_field,
 ]

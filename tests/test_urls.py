@@ -121,6 +121,16 @@ Kodda `[x](javascript:kod)` ve bir not: bağlantı yok.
 ```{note}
 [e](ftp://example.org/x)
 ```
+
+```{toctree}
+Ad <javascript:toctree>
+```
+
+::::{grid} 1
+:::{grid-item-card} Kart
+[f](file:///etc/passwd)
+:::
+::::
 """
 
 
@@ -140,6 +150,7 @@ def test_page_links_finds_every_markdown_address_at_its_line():
         (11, "javascript:alert(4)"),  # the address on the next line
         (12, "javascript:alert(5)"),  # an escaped colon is still a colon
         (20, "ftp://example.org/x"),  # a directive's Markdown is read
+        (29, "file:///etc/passwd"),  # a toctree's entries are not Markdown (the doctree's)
     ]
 
 
@@ -195,7 +206,15 @@ CASES = [
         2,
     ),
     ("```{eval-rst}\n`x <javascript:alert(1)>`_\n```", "javascript:alert(1)", 1),
+    ("{download}`indir <javascript://%0aalert(1)>`", "javascript://%0aalert(1)", 0),
+    (
+        "```{toctree}\nKötü <javascript://%0aalert(1)>\nİyi <https://example.org/t>\n```",
+        "javascript://%0aalert(1)",
+        0,
+    ),
 ]
+#: What each case's message calls the refused thing (default: "A link to").
+KINDS = {"```{toctree}": "A toctree entry to"}
 SCHEMES = {"data:image": "data", "vbscript:": "vbscript", "ftp:": "ftp", "foo:": "foo"}
 BAD_BIB = (
     "\n@misc{kotu,\n  title        = {Kötü},\n"
@@ -235,10 +254,11 @@ def test_each_refused_address_is_an_error_at_its_line(make_app, url_site):
     app = build(make_app, srcdir, "html")
     output = app.warning.getvalue()
     errors = [line for line in output.splitlines() if ": ERROR: " in line]
-    for (_, address, _), line in zip(CASES, lines, strict=True):
+    for (markdown, address, _), line in zip(CASES, lines, strict=True):
+        kind = next((v for k, v in KINDS.items() if markdown.startswith(k)), "A link to")
         scheme = next((v for k, v in SCHEMES.items() if address.startswith(k)), "javascript")
         message = (
-            f"index.md:{line}: ERROR: A link to '{address}' (its scheme '{scheme}:' is not "
+            f"index.md:{line}: ERROR: {kind} '{address}' (its scheme '{scheme}:' is not "
             f"https:, http: or mailto:) {ADVICE}"
         )
         assert any(message in e for e in errors), f"{message}\nnot in:\n" + "\n".join(errors)
@@ -266,6 +286,7 @@ def test_each_refused_address_is_an_error_at_its_line(make_app, url_site):
     assert "http://example.org/b" in addresses
     assert "mailto:yayin%40example.org" in addresses  # cloaked by Sphinx, still mailto:
     assert "https://example.org/site" in addresses  # the good .bib entry keeps its link
+    assert "https://example.org/t" in addresses  # the good toctree entry stays
 
 
 def test_no_refused_address_becomes_a_pdf_link(make_app, url_site):
@@ -274,6 +295,8 @@ def test_no_refused_address_becomes_a_pdf_link(make_app, url_site):
     srcdir, _, _ = url_site
     app = build(make_app, srcdir, "typstpdf")
     assert app.statuscode == 1
+    errors = [line for line in app.warning.getvalue().splitlines() if ": ERROR: " in line]
+    assert len(errors) == len(CASES) + 1, "\n".join(errors)  # the same, each once
     uris = []
     for page in PdfReader(app.outdir / "adresler.pdf").pages:
         for annotation in page.get("/Annots") or []:

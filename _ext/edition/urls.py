@@ -22,9 +22,10 @@ The policy is applied at each place an address can enter:
   line), autolinks ``<…:…>``, and link reference definitions ``[ad]: …`` (the address on
   the same or the next line). markdown-it would quietly turn a ``javascript:`` link into
   text; here it is named at its line instead;
-* every ``reference`` (its ``refuri``) and ``image`` (its ``uri``) of a page once it is
-  read, whatever made it: sphinx-design's ``{button-link}``, ``{card}`` and
-  ``{grid-item-card}`` ``:link:``, reStructuredText in ``{eval-rst}``, MyST extensions;
+* every ``reference`` (its ``refuri``), ``image`` (its ``uri``), ``{download}`` and
+  ``toctree`` entry of a page once it is read, whatever made it: sphinx-design's
+  ``{button-link}``, ``{card}`` and ``{grid-item-card}`` ``:link:``, reStructuredText in
+  ``{eval-rst}``, MyST extensions;
 * ``references.bib``: the fields that can become links (``url``, ``doi``, ``eprint``,
   ``howpublished`` and any other field holding ``\\url{…}`` or ``\\href{…}``), at the
   field's line, before sphinxcontrib-bibtex reads the file;
@@ -51,6 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util import logging
 
 from edition.guard import refuse
@@ -149,8 +151,14 @@ def what(address: str, kind: str = "A link to") -> str:
 
 # -- Markdown source: before markdown-it drops a bad link as text ------------------------
 
-#: The opening or closing line of a fence: ``````markdown``, ``~~~``, ``````{note}``.
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(.*)$")
+#: The opening or closing line of a fence: ``````markdown``, ``~~~``, ``````{note}``, ``:::{card}``.
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}|:{3,})[ \t]*(.*)$")
+#: Directives whose content is not Markdown: not scanned here (their links, if any, are
+#: checked on the doctree; a toctree's entries too).
+NOT_MARKDOWN = frozenset(
+    {"toctree", "eval-rst", "code-block", "code", "sourcecode", "code-cell", "math", "raw"}
+    | {"csv-table", "literalinclude", "include", "list-table"}
+)
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 #: ``](`` of an inline link or image; the address follows.
 INLINE = re.compile(r"\]\(")
@@ -187,7 +195,9 @@ def blank_code(text: str) -> str:
         elif open_fences and open_fences[-1][1]:
             out.append(blank)  # a line of code
         elif match is not None:
-            open_fences.append((match.group(1), not match.group(2).startswith("{")))
+            directive = re.match(r"\{([^}]*)\}", match.group(2))
+            code = directive.group(1) in NOT_MARKDOWN if directive else match.group(1)[0] != ":"
+            open_fences.append((match.group(1), code))
             out.append(blank)
         else:
             out.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
@@ -301,10 +311,22 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     docname = env.current_document.docname
     for node in list(doctree.findall(nodes.reference)):
         address = node.get("refuri")
+        if address is None and isinstance(node, addnodes.download_reference):
+            address = node.get("reftarget")  # {download} of an address: its href, later
         if address is None or not refused(address):
             continue
         refuse(env, location_of(node, docname), what(address), ADVICE)
         unlink(node, address)
+    for toctree in doctree.findall(addnodes.toctree):
+        # An entry "Ad <address>" is a link in every page's navigation, which is made
+        # from this list, not from a page's references.
+        kept = []
+        for title, ref in toctree["entries"]:
+            if ref and refused(ref):
+                refuse(env, location_of(toctree, docname), what(ref, "A toctree entry to"), ADVICE)
+            else:
+                kept.append((title, ref))
+        toctree["entries"] = kept
     for image in list(doctree.findall(nodes.image)):
         address = image.get("uri", "")
         if refused(address):
