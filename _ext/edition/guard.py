@@ -13,10 +13,9 @@ ends with a failing status, with or without ``-W``.
 Three more kinds of input are refused at their line: a link whose address is not
 https:, http:, mailto: or relative (``javascript:``, ``data:`` …; the policy and every
 place it is applied are in :mod:`edition.urls`, registered from here), ``html_meta`` in a
-page's front matter (it writes ``<meta>`` tags, a redirect
-among them), and a page that is not UTF-8 (Sphinx stops with "Encoding error!"; here
-the bytes are named at their line and the page is read with them replaced, so that the
-rest of the build still reports).
+page's front matter (it writes ``<meta>`` tags, a redirect among them), and a page that
+is not UTF-8 (Sphinx stops with "Encoding error!"; here the bytes are named at their line
+and the page is read with them replaced, so that the rest of the build still reports).
 
 What stays allowed: files *inside* the source folder (``docs/``) may still be
 included or shown, and a block that is nothing but an HTML comment is dropped.

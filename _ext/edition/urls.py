@@ -39,7 +39,9 @@ values are written as text, and their references point to the edition's own labe
 one to carry an address, the last check above would still stop it.
 
 Each refusal is an error at its file and line that says what to write instead; the link
-is left out of the output (its text stays); and the build fails, with or without ``-W``.
+is left out of the output (its text stays, or "(bağlantı kaldırıldı)" where the text was
+the address itself; a refused Markdown link is shown as the text it was written as); and
+the build fails, with or without ``-W``.
 """
 
 from __future__ import annotations
@@ -307,7 +309,7 @@ def location_of(node: nodes.Node, docname: str) -> tuple[str, int | None]:
 
 
 def unlink(node: nodes.Element, address: str) -> None:
-    """Replace a refused link by its text; by nothing but a note when the text is the address."""
+    """Replace a refused link by its text, or by a note when the text is the address itself."""
     text = node.astext()
     if not text.strip() or refused(text.strip()) or normalise(text) == normalise(address):
         node.replace_self(nodes.inline("", "(bağlantı kaldırıldı)"))
