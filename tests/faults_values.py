@@ -221,6 +221,26 @@ def backwards_page_range(root: Path) -> tuple[str, str]:
     )
 
 
+def over_long_document_title(root: Path) -> tuple[str, str]:
+    page = root / "docs" / "dis-ticaret-tekeli.md"
+    line = line_of(page, ":::{alinti} ")
+    edit(page, ":belge: Dış Ticaret Tekeli Üzerine\n", ":belge: " + "Belge " * 20000 + "\n")
+    return f"docs/dis-ticaret-tekeli.md:{line}", (
+        "quotation 'alinti-dis-ticaret-korunma': :belge: is 119999 characters long (at most "
+        "200); give the title of the document quoted"
+    )
+
+
+def unreadable_quotation_date(root: Path) -> tuple[str, str]:
+    page = root / "docs" / "dis-ticaret-tekeli.md"
+    line = line_of(page, ":::{alinti} ")
+    edit(page, ":tarih: 13 Aralık 1922\n", ":tarih: 1922-12-13 <b>\n")
+    return f"docs/dis-ticaret-tekeli.md:{line}", (
+        "quotation 'alinti-dis-ticaret-korunma': :tarih: '1922-12-13 <b>' is not a date as the "
+        "pages write it; write '13 Aralık 1922', '4–6 Ocak 1923' or 'Mart 1923'"
+    )
+
+
 def negative_locator(root: Path) -> tuple[str, str]:
     page = root / "docs" / "kaynakca.md"
     line = edit(page, "{kaynak}`lenin-son-kavgasi, s. 180`", "{kaynak}`lenin-son-kavgasi, s. -5`")
@@ -269,6 +289,16 @@ def non_ascii_key(root: Path) -> tuple[str, str]:
     return f"references.bib:{line + 1}", (
         "the key 'troçki-hayatım' is not ASCII; write it with ASCII letters, digits and "
         "hyphens (e.g. 'trocki-hayatim')"
+    )
+
+
+def over_long_bib_field(root: Path) -> tuple[str, str]:
+    bib = root / "references.bib"
+    line = edit(
+        bib, "  title      = {Lenin’in Son Kavgası},", "  title      = {" + "Kavga " * 20000 + "},"
+    )
+    return f"references.bib:{line}", (
+        "the field 'title' of the entry 'lenin-son-kavgasi' is 119999 characters long (at most 500)"
     )
 
 
@@ -341,11 +371,14 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     zero_page,
     over_long_page,
     backwards_page_range,
+    over_long_document_title,
+    unreadable_quotation_date,
     negative_locator,
     alphabetic_locator,
     over_long_locator,
     too_many_sources,
     non_ascii_key,
+    over_long_bib_field,
     string_loop,
     string_using_itself_after_an_entry,
     oversized_bib,

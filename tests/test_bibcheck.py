@@ -117,3 +117,14 @@ def test_a_file_over_the_limit_is_read_only_up_to_it(tmp_path, monkeypatch):
     assert message.startswith("the file is 340 bytes, over the limit of 100 bytes (0 KiB)")
     kept = bibcheck.salvage(tmp_path / "x.bib", tmp_path / "copy").read_text(encoding="utf-8")
     assert kept.count("@book") == 2
+
+
+def test_an_over_long_field_is_refused_at_its_line(tmp_path):
+    found = problems_of(tmp_path, "@book{a,\n  author = {A},\n  title = {" + "x" * 501 + "},\n}\n")
+    assert found == [
+        (
+            3,
+            "the field 'title' of the entry 'a' is 501 characters long (at most 500); give "
+            "what the edition you hold prints, shortly",
+        )
+    ]

@@ -9,8 +9,9 @@ and, read entry by entry, it was blamed on the entry that used it. This module f
 these first and reports each at its line, with what to do: the repeated key, the
 broken entry or ``@string`` itself (strings are read in file order, each entry with the
 strings defined above it, as BibTeX does); a key that is not ASCII (CONTRIBUTING.md:
-keys are ASCII); and a file over :data:`MAX_BYTES` (a 5 MB file of 25,000 entries took
-minutes and gigabytes to build), of which only the entries before the limit are read.
+keys are ASCII); a field over :data:`MAX_FIELD` characters; and a file over
+:data:`MAX_BYTES` (a 5 MB file of 25,000 entries took minutes and gigabytes to build), of
+which only the entries before the limit are read.
 It then lets pybtex read the entries that are sound, so the build goes on to report the
 rest instead of crashing (the reported problem still fails it).
 
@@ -25,7 +26,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if not __package__:  # run as a script (the lint hook): make the edition package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -50,6 +51,8 @@ KEY = re.compile(r"[A-Za-z0-9]+(?:[-_:.][A-Za-z0-9]+)*")
 #: The largest .bib read (bytes); the edition's holds a few kilobytes. Entries past it
 #: are not read.
 MAX_BYTES = 256 * 1024
+#: The longest field (characters): a title, a list of authors, a publisher.
+MAX_FIELD = 500
 #: For the suggested ASCII key.
 ASCII = str.maketrans("çğıöşüâîûÇĞİÖŞÜÂÎÛ", "cgiosuaiuCGIOSUAIU")
 
@@ -108,6 +111,7 @@ class Reader:
         from pybtex.database.input.bibtex import month_names
 
         self.macros: dict[str, str] = dict(month_names)
+        self.parsed: Any = None  #: what the last sound chunk held (pybtex's data)
 
     def syntax_error(self, chunk: Chunk) -> tuple[int, str] | None:
         """(line, message) if pybtex cannot read this chunk; a sound @string is remembered."""
@@ -117,7 +121,7 @@ class Reader:
         parser = Parser(macros=self.macros)
         try:
             with strict_pybtex():
-                parser.parse_string(chunk.text)
+                self.parsed = parser.parse_string(chunk.text)
         except PybtexSyntaxError as error:
             line = chunk.line + (getattr(error, "lineno", None) or 1) - 1
             if line >= chunk.line + chunk.text.rstrip().count("\n"):
@@ -137,6 +141,31 @@ class Reader:
             )
         self.macros = dict(parser.macros)
         return None
+
+
+def long_fields(chunk: Chunk, parsed: Any) -> list[tuple[int, str]]:
+    """(line, message) for each field of the chunk's entry longer than MAX_FIELD."""
+    found = []
+    for entry in parsed.entries.values():
+        values = dict(entry.fields)
+        values.update(
+            {role: " and ".join(map(str, people)) for role, people in entry.persons.items()}
+        )
+        for name, value in values.items():
+            if len(value) <= MAX_FIELD:
+                continue
+            where = re.search(
+                rf"^\s*{re.escape(name)}\s*=", chunk.text, re.MULTILINE | re.IGNORECASE
+            )
+            line = chunk.line + (chunk.text[: where.start()].count("\n") if where else 0)
+            found.append(
+                (
+                    line,
+                    f"the field {name!r} of {chunk.label} is {len(value)} characters long "
+                    f"(at most {MAX_FIELD}); give what the edition you hold prints, shortly",
+                )
+            )
+    return found
 
 
 def non_ascii_key(key: str) -> str | None:
@@ -199,6 +228,8 @@ def problems(path: Path) -> list[tuple[int, str]]:
                 first[chunk.key.lower()] = chunk.line
         if error := reader.syntax_error(chunk):
             found.append(error)
+        elif chunk.key is not None:
+            found.extend(long_fields(chunk, reader.parsed))
     return sorted(found)
 
 

@@ -17,8 +17,9 @@ the document and its date. The argument is the quotation's stable id: its anchor
 ``{edition:alinti}`` target and its entry in ``objects.inv``. A quotation with no text,
 no ``:kaynak:``, a key that is not in ``references.bib``, no ``:sayfa:`` or a ``:sayfa:``
 that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; a page is
-1 to 9999, a range runs forwards, at most 100 characters: ``edition.citations``) is
-refused with the file and line.
+1 to 9999, a range runs forwards, at most 100 characters: ``edition.citations``), a
+``:tarih:`` not written as the pages write dates (``13 Aralık 1922``, ``4–6 Ocak 1923``,
+``Mart 1923``) or a ``:belge:`` over 200 characters is refused with the file and line.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.citations import bib_keys, citation_footnote, locator_problem, shown
+from edition.data import TURKISH
 from edition.domain import Quotation, edition_domain
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: The longest :belge: (characters): the title of a document.
+MAX_TITLE = 200
 #: A page range as "88-89" becomes "88–89" (an en dash, as Turkish typesetting has it).
 RANGE = re.compile(r"(\d)\s*-\s*(\d)")
 
@@ -127,6 +131,23 @@ class AlintiDirective(SphinxDirective):
         speaker = self.options.get("yazar", "Lenin").strip()
         document = self.options.get("belge", "").strip()
         date = self.options.get("tarih", "").strip()
+        for name, value, limit in (("yazar", speaker, 100), ("belge", document, MAX_TITLE)):
+            if len(value) > limit:
+                self.problem(
+                    "quotation %r: :%s: is %d characters long (at most %d); give the %s",
+                    ident,
+                    name,
+                    len(value),
+                    limit,
+                    "speaker's name" if name == "yazar" else "title of the document quoted",
+                )
+        if date and not ((match := TURKISH.match(date)) and match.end() == len(date)):
+            self.problem(
+                "quotation %r: :tarih: %r is not a date as the pages write it; write "
+                "'13 Aralık 1922', '4–6 Ocak 1923' or 'Mart 1923' (or leave it out)",
+                ident,
+                shown(date),
+            )
         attribution = (
             speaker + (f", “{document}”" if document else "") + (f", {date}" if date else "")
         )
