@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,8 +208,7 @@ class Failure:
     path: list[Any]  #: indices and keys from the top of the document
     keyword: str  #: the schema keyword that failed
     message: str
-    key: str | None = None  #: the unexpected key, for additionalProperties
-    schema: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  #: the unexpected or missing key (additionalProperties, required)
 
 
 def shown(value: Any, limit: int = 60) -> str:
@@ -232,7 +231,7 @@ def failures(value: Any, schema: dict[str, Any], path: list[Any]) -> Iterator[Fa
         raise ValueError(f"schema keyword(s) {sorted(unknown)} not supported by schemacheck")
 
     def fail(keyword: str, message: str, key: str | None = None) -> Failure:
-        return Failure(list(path), keyword, message, key, schema)
+        return Failure(list(path), keyword, message, key)
 
     if "type" in schema and not is_type(value, schema["type"]):
         yield fail("type", f"{shown(value)} is not of type {schema['type']!r}")
