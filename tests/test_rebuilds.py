@@ -259,9 +259,9 @@ def test_a_bib_file_broken_then_mended_publishes_what_the_clean_build_did(rebuil
     assert differences(published_files(rebuilt.root), rebuilt.clean) == []
 
 
-#: Edits of the data a page shows but does not hold: (file, old, new, the page that holds
-#: the change, how the clean build's output shows it on the other pages).
-DATA_EDITS = {
+#: Edits that show on pages other than the one read again: (file, old, new, the page that
+#: holds the change, how the clean build's output shows it on the other pages).
+EDITS = {
     "register-spelling": (
         "data/kisiler.yaml",
         "  varyantlar: [Trotsky,",
@@ -276,15 +276,31 @@ DATA_EDITS = {
         "kaynakca",
         "Son Kavgası (gözden geçirilmiş)",
     ),
+    # titles other pages show: the navigation of every page, links to the section
+    "page-title": (
+        "docs/kongreye-mektup.md",
+        "\n# Kongreye Mektup\n",
+        "\n# Kongreye Mektup (gözden geçirilmiş)\n",
+        "kongreye-mektup",
+        "Kongreye Mektup (gözden geçirilmiş)",
+    ),
+    "section-title": (
+        "docs/ulusal-sorun.md",
+        "\n### Sekreterlerin 3 Mart 1923 raporu",
+        "\n### Sekreterlerin 3 Mart 1923 günlü raporu",
+        "ulusal-sorun",
+        "Sekreterlerin 3 Mart 1923 günlü raporu",
+    ),
 }
 
 
-@pytest.mark.parametrize("edit", DATA_EDITS)
-def test_a_data_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
-    """A new spelling of a person is searchable on every page that names them, a mended
-    title shows in every citation of the entry: the rebuild publishes what a clean build
-    of the same sources publishes, not only on the page that was read again."""
-    name, old, new, holder, shown = DATA_EDITS[edit]
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
+    """A new spelling of a person is searchable on every page that names them; a mended
+    .bib title shows in every citation of the entry; a page's or a section's new title
+    in every navigation and link: the rebuild publishes what a clean build of the same
+    sources publishes, not only on the page that was read again."""
+    name, old, new, holder, shown = EDITS[edit]
     data = rebuilt.root / name
     original = data.read_text(encoding="utf-8")
     assert old in original

@@ -6,11 +6,18 @@ first page still has the label in its text, but Sphinx no longer knows it: every
 to it is reported as undefined until a clean build. This extension remembers which
 labels each page defines and, when a page changes, reads again every page that shares
 a label with it, so the first page's claim is restored.
+
+Titles: every page shows the titles of all pages (the navigation), and a link to a
+section shows the section's title, on whichever page the link is, often one made when
+the page is written (the chronology's, the conclusions'). So when a page's title, a
+label's title or place, or the set of pages changed since the last build, every page is
+written again, as a clean build writes it; an edit that changes no title writes only
+what it did before.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -76,8 +83,29 @@ def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEn
             defined(env)[docname] = defined(other)[docname]
 
 
+def titles(env: BuildEnvironment) -> dict[str, Any]:
+    """What other pages show of each page: its title, its labels' places and titles."""
+    std = env.domains.standard_domain
+    return {
+        "pages": {
+            doc: env.titles[doc].astext() if doc in env.titles else "" for doc in env.all_docs
+        },
+        "labels": dict(std.labels),
+        "anonlabels": dict(std.anonlabels),
+    }
+
+
+def write_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when a title another page shows changed since the last build."""
+    now = titles(env)
+    before = getattr(env, "edition_titles", None)
+    env.edition_titles = now  # pickled with the environment
+    return [] if before == now else sorted(env.all_docs)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", note_labels)
+    app.connect("env-updated", write_all_when_titles_change)
     app.connect("env-get-outdated", sharing_pages)
     app.connect("env-before-read-docs", read_them_last)
     app.connect("env-purge-doc", purge)
