@@ -321,3 +321,34 @@ def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     assert f"changed html/{holder}.html" in differences(rebuilt_now, rebuilt.clean)
     data.write_text(original, encoding="utf-8")
     assert rebuilt.publish_again() == ""
+
+
+def test_pages_and_redirects_added_then_removed_leave_nothing_behind(rebuilt, tmp_path):
+    """A new redirect of a fragment of a page that stays is published as a clean build
+    publishes it (the page is written again); a new page and a page that is gone (its
+    redirect), once removed again, leave nothing behind: the staging folder outlives
+    builds, a clean build does not."""
+    index, moves = rebuilt.root / "docs" / "index.md", rebuilt.root / "data/anchors-removed.txt"
+    originals = {path: path.read_text(encoding="utf-8") for path in (index, moves)}
+    moves.write_text(originals[moves] + "giris#eski-kimlik giris#giris-hastalik\n", "utf-8")
+    result = rebuilt.publish()
+    assert result.returncode == 0, result.stdout + result.stderr
+    rebuilt_now = published_files(rebuilt.root)
+    clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
+    result = run_publish(clean_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(rebuilt_now, published_files(clean_copy)) == []
+    assert "changed html/giris.html" in differences(rebuilt_now, rebuilt.clean)
+
+    page = rebuilt.root / "docs" / "ek.md"
+    page.write_text("(ek-sayfa)=\n# Ek sayfa\n\nBuharin bu sayfada anılır.\n", encoding="utf-8")
+    assert "\nkisiler\n" in originals[index]
+    index.write_text(originals[index].replace("\nkisiler\n", "\nkisiler\nek\n", 1), "utf-8")
+    moves.write_text(moves.read_text(encoding="utf-8") + "eski-sayfa giris\n", "utf-8")
+    changed = rebuilt.publish_again().splitlines()
+    assert "added html/ek.html" in changed
+    assert "added html/eski-sayfa.html" in changed
+    page.unlink()
+    for path, text in originals.items():
+        path.write_text(text, encoding="utf-8")
+    assert rebuilt.publish_again() == ""

@@ -10,6 +10,10 @@ fragment (``edition-redirects.js``), and a page that is gone is replaced by a sm
 that sends the reader, fragment and all, to the new place (with a plain ``<meta
 refresh>`` for readers without JavaScript).
 
+The output folder is kept from build to build (incremental builds), so a page that is
+no longer built, a removed page or a redirect no longer recorded, would stay in it and
+be published; after each HTML build every such page is removed.
+
 ``python3 noxw.py -s anchors`` rewrites ``data/anchors.txt`` from a build
 (``-D edition_write_anchors=1``); adding anchors costs nothing, and the diff of the list
 is what a reviewer reads.
@@ -200,13 +204,52 @@ def add_redirect_script(
         app.add_js_file(REDIRECT_SCRIPT, **{"data-redirects": json.dumps(mapping, sort_keys=True)})
 
 
+def write_redirecting_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose redirected fragments changed since the last build: their redirect
+    script is added when they are written, and they did not change themselves."""
+    now = page_redirects(app)
+    before = getattr(env, "edition_page_redirects", None) or {}
+    env.edition_page_redirects = now  # pickled with the environment
+    changed = {page for page in {*now, *before} if now.get(page) != before.get(page)}
+    return sorted(changed & env.found_docs)
+
+
+def stub_pages(app: Sphinx) -> dict[str, dict[str, str]]:
+    """The pages that are gone, with their moves: each gets a page that redirects."""
+    return {p: m for p, m in page_redirects(app).items() if p not in app.env.found_docs}
+
+
+def note_generated(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Remember the pages written this build that are not the edition's own (the index,
+    the search page): the pages that stay in the output besides the edition's and stubs."""
+    if doctree is None:
+        app.builder.__dict__.setdefault("edition_generated", set()).add(pagename)
+
+
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Remove from the output folder the pages this build does not make: a page removed
+    from docs/, a redirect no longer recorded. A clean build would not have them."""
+    if exception is not None or not is_site(app):
+        return
+    outdir = Path(app.outdir)
+    made = {
+        *app.env.all_docs,
+        *app.builder.__dict__.get("edition_generated", ()),
+        *stub_pages(app),
+    }
+    wanted = {outdir / f"{page}{app.builder.out_suffix}" for page in made}
+    for path in sorted(outdir.rglob(f"*{app.builder.out_suffix}")):
+        if path not in wanted and not path.relative_to(outdir).parts[0].startswith("_"):
+            path.unlink()
+
+
 def write_stub_pages(app: Sphinx, exception: Exception | None) -> None:
     """Pages that are gone get a small page sending the reader to their new place."""
     if exception is not None or not is_site(app):
         return
-    for page, moves in page_redirects(app).items():
-        if page in app.env.found_docs:
-            continue
+    for page, moves in stub_pages(app).items():
         default = moves.get("") or next(iter(moves.values()))
         target = relative_target(app, page, default)
         mapping = {frag: relative_target(app, page, new) for frag, new in moves.items() if frag}
@@ -247,7 +290,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_write_anchors", False, "", bool)
     app.connect("env-before-read-docs", load_moves)
     app.connect("env-check-consistency", check_anchors)
+    app.connect("env-updated", write_redirecting_pages_again)
     app.connect("build-finished", write_anchors)
     app.connect("html-page-context", add_redirect_script)
+    app.connect("html-page-context", note_generated)
+    app.connect("build-finished", remove_stale_pages)
     app.connect("build-finished", write_stub_pages)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
