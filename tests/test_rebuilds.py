@@ -291,6 +291,14 @@ EDITS = {
         "ulusal-sorun",
         "Sekreterlerin 3 Mart 1923 günlü raporu",
     ),
+    # the interface's words, on every page
+    "interface-words": (
+        "locale/tr/LC_MESSAGES/sphinx.po",
+        'msgstr "İçeriğe geç"',
+        'msgstr "İçeriğe atla"',
+        "index",
+        "İçeriğe atla",
+    ),
 }
 
 
@@ -298,8 +306,9 @@ EDITS = {
 def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     """A new spelling of a person is searchable on every page that names them; a mended
     .bib title shows in every citation of the entry; a page's or a section's new title
-    in every navigation and link: the rebuild publishes what a clean build of the same
-    sources publishes, not only on the page that was read again."""
+    in every navigation and link; a new interface word on every page: the rebuild
+    publishes what a clean build of the same sources publishes, not only on the page that
+    was read again."""
     name, old, new, holder, shown = EDITS[edit]
     data = rebuilt.root / name
     original = data.read_text(encoding="utf-8")

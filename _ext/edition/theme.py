@@ -15,6 +15,10 @@ markup fails the build instead of quietly bringing a fault back:
   "@pradyunsg's Furo".
 * **The search page** (``templates/search.html``) has no level-one heading.
 * **The EPUB's pages** do not say their language (``lang``), only its package file does.
+
+The interface words come from the catalogue in ``locale/``; every page shows them, and
+Sphinx does not write a page again when only the catalogue changed. When it did (since
+the last build), every page is written again, as a clean build writes it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from sphinx.writers.html5 import HTML5Translator
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -130,8 +135,24 @@ def book_language(
         context["html_tag"] = tag.replace("<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
 
 
+def write_all_when_words_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when the catalogues of ``locale_dirs`` changed since the last build."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in app.config.locale_dirs:
+        base = Path(app.confdir, folder)
+        for path in sorted(p for p in base.rglob("*") if p.suffix in {".po", ".mo"}):
+            digest.update(path.relative_to(base).as_posix().encode())
+            digest.update(path.read_bytes())
+    before = getattr(env, "edition_catalogues", None)
+    env.edition_catalogues = digest.hexdigest()  # pickled with the environment
+    return [] if before == env.edition_catalogues else sorted(env.all_docs)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.set_translator("html", EditionHTMLTranslator, override=True)
+    app.connect("env-updated", write_all_when_words_change)
     app.connect("config-inited", register)
     app.connect("builder-inited", add_filter)
     app.connect("html-page-context", book_language)
