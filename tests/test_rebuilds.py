@@ -175,9 +175,13 @@ def copy_sources(source: Path, target: Path) -> Path:
     return target
 
 
-def run_publish(root: Path) -> subprocess.CompletedProcess[str]:
-    """``nox -s docs``'s run of tools/publish.py, every build dated alike."""
-    environment = os.environ | {"SOURCE_DATE_EPOCH": "983793600"}  # 5 March 2001
+#: The date of the edition's last commit, as tools/publish.py passes it on: 5 March 2001.
+EPOCH = "983793600"
+
+
+def run_publish(root: Path, epoch: str = EPOCH) -> subprocess.CompletedProcess[str]:
+    """``nox -s docs``'s run of tools/publish.py, dated as by a commit of ``epoch``."""
+    environment = os.environ | {"SOURCE_DATE_EPOCH": epoch}
     return subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root)],
         capture_output=True,
@@ -360,4 +364,19 @@ def test_pages_and_redirects_added_then_removed_leave_nothing_behind(rebuilt, tm
     page.unlink()
     for path, text in originals.items():
         path.write_text(text, encoding="utf-8")
+    assert rebuilt.publish_again() == ""
+
+
+def test_a_new_commit_s_date_shows_on_every_page(rebuilt, tmp_path):
+    """Every page gives the edition's date (its last commit's): after a commit of another
+    day, the rebuild publishes what a clean build publishes, then the same going back."""
+    later = "986644800"  # 7 April 2001
+    result = run_publish(rebuilt.root, later)
+    assert result.returncode == 0, result.stdout + result.stderr
+    rebuilt_now = published_files(rebuilt.root)
+    clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
+    result = run_publish(clean_copy, later)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(rebuilt_now, published_files(clean_copy)) == []
+    assert b"7 Nisan 2001" in rebuilt_now["html/kronoloji.html"]
     assert rebuilt.publish_again() == ""

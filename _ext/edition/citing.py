@@ -9,6 +9,9 @@
   PDF URL), which reference managers read, and Open Graph tags.
 * ``sitemap.xml`` lists every page.
 
+The edition's date is its last commit's; when it changed since the last build, every
+page is written again (an unchanged page would otherwise keep the older date).
+
 The site's address is one setting, Sphinx's ``html_baseurl`` (it also gives canonical
 links). Without it the build works and says what it left out: canonical links, the
 sitemap and absolute URLs in the meta tags.
@@ -30,6 +33,7 @@ from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
 
@@ -192,8 +196,18 @@ def say_what_is_left_out(app: Sphinx) -> None:
         )
 
 
+def write_all_when_redated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when the edition's date (its last commit's) changed since the last
+    build: each page's meta tags and "Atıf" box give it, unchanged pages included."""
+    when = edition_date(Path(app.confdir)).isoformat()
+    before = getattr(env, "edition_dated", None)
+    env.edition_dated = when  # pickled with the environment
+    return [] if before == when else sorted(env.all_docs)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.html")  # serves static/edition-cite.js
+    app.connect("env-updated", write_all_when_redated)
     app.add_node(cite_this, html=(visit_cite_this, None))
     app.add_post_transform(InsertCiteControls)
     app.add_js_file(CITE_SCRIPT)
