@@ -179,9 +179,12 @@ def copy_sources(source: Path, target: Path) -> Path:
 EPOCH = "983793600"
 
 
-def run_publish(root: Path, epoch: str = EPOCH) -> subprocess.CompletedProcess[str]:
-    """``nox -s docs``'s run of tools/publish.py, dated as by a commit of ``epoch``."""
-    environment = os.environ | {"SOURCE_DATE_EPOCH": epoch}
+def run_publish(root: Path, epoch: str | None = EPOCH) -> subprocess.CompletedProcess[str]:
+    """``nox -s docs``'s run of tools/publish.py, dated as by a commit of ``epoch`` (None:
+    by the checkout's last commit, as tools/publish.py finds it)."""
+    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    if epoch is not None:
+        environment["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root)],
         capture_output=True,
@@ -380,3 +383,46 @@ def test_a_new_commit_s_date_shows_on_every_page(rebuilt, tmp_path):
     assert differences(rebuilt_now, published_files(clean_copy)) == []
     assert b"7 Nisan 2001" in rebuilt_now["html/kronoloji.html"]
     assert rebuilt.publish_again() == ""
+
+
+def test_a_commit_that_dates_an_unchanged_file_dates_its_page(tmp_path):
+    """A page's date is its file's last commit: an edit built, then committed on the day
+    of the last commit (the edition's date stays), dates the page anew though its file
+    did not change since the build."""
+    from test_publish import checkout
+
+    root = checkout(tmp_path / "checkout")  # one commit, 5 March 2001
+
+    def commit(when: str, message: str) -> None:
+        environment = os.environ | {
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "T",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "T",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+        }
+        command = ["git", "commit", "-q", "-am", message]
+        subprocess.run(command, cwd=root, env=environment, check=True)
+
+    def add_sentence(name: str) -> None:
+        page = root / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + "\nBir cümle daha.\n", "utf-8")
+
+    add_sentence("giris.md")
+    commit("2001-03-06T10:00:00+00:00", "giris")  # the edition is dated 6 March 2001
+    assert run_publish(root, None).returncode == 0
+    add_sentence("devlet-aygiti.md")  # its file last committed on 5 March
+    assert run_publish(root, None).returncode == 0
+    commit("2001-03-06T18:00:00+00:00", "devlet-aygiti")  # now 6 March, the same edition date
+    result = run_publish(root, None)
+    assert result.returncode == 0, result.stdout + result.stderr
+    clean_copy = tmp_path / "clean"
+    subprocess.run(["git", "clone", "-q", str(root), str(clean_copy)], check=True)
+    result = run_publish(clean_copy, None)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(published_files(root), published_files(clean_copy)) == []
+    page = (root / "build" / "html" / "devlet-aygiti.html").read_text(encoding="utf-8")
+    assert "Son güncelleme: 6 Mart 2001" in page

@@ -4,7 +4,9 @@ The repository's address is one setting, ``edition_repository`` (``https://githu
 furo then links each page to its source file and to GitHub's editor. The date a page last
 changed is the date of the last commit that touched its source file or a file it is made
 from (``data/*.yaml``, ``references.bib``), so it does not move when nothing changed.
-Without the setting, or outside a git checkout, these are left out and the build says so.
+A commit can date a page without changing its file; the pages whose date differs from
+the last build's are written again. Without the setting, or outside a git checkout,
+these are left out and the build says so.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from edition.html import is_site
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -130,18 +133,34 @@ def collect_dates(app: Sphinx) -> None:
         logger.info("built without %s", " and without ".join(left_out))
 
 
-def add_last_updated(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
+def last_updated(app: Sphinx, pagename: str) -> str | None:
+    """When the page or a file it shows last changed, in Turkish (None: not known)."""
     changes = getattr(app.env, "edition_last_changes", None)
     if not changes or pagename not in app.env.found_docs:
-        return
+        return None
     sources = [app.env.doc2path(pagename), *app.env.dependencies.get(pagename, ())]
     stamps = [changes.get(str((Path(app.srcdir) / path).resolve())) for path in sources]
     known = [stamp for stamp in stamps if stamp is not None]
-    if known:
-        when = datetime.fromtimestamp(max(known), tz=UTC).date()
-        context["last_updated"] = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    if not known:
+        return None
+    when = datetime.fromtimestamp(max(known), tz=UTC).date()
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def add_last_updated(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if when := last_updated(app, pagename):
+        context["last_updated"] = when
+
+
+def write_redated_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose date of last change differs from the last build's: a commit dates
+    a page without changing its file, and Sphinx writes again only changed files."""
+    dates = {doc: last_updated(app, doc) for doc in env.found_docs}
+    before = getattr(env, "edition_page_dates", None) or {}
+    env.edition_page_dates = dates  # pickled with the environment
+    return sorted(doc for doc, when in dates.items() if before.get(doc) != when)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -150,4 +169,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", link_sources)
     app.connect("builder-inited", collect_dates)
     app.connect("html-page-context", add_last_updated)
+    app.connect("env-updated", write_redated_pages_again)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
