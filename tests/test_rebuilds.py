@@ -306,6 +306,14 @@ EDITS = {
         "index",
         "İçeriğe atla",
     ),
+    # every page names the stylesheet bundle with a checksum of its contents (?v=…)
+    "stylesheet": (
+        "_ext/edition/static/edition.css",
+        "/*",
+        "/* gözden geçirilmiş */\n/*",
+        "index",
+        None,
+    ),
 }
 
 
@@ -313,9 +321,9 @@ EDITS = {
 def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     """A new spelling of a person is searchable on every page that names them; a mended
     .bib title shows in every citation of the entry; a page's or a section's new title
-    in every navigation and link; a new interface word on every page: the rebuild
-    publishes what a clean build of the same sources publishes, not only on the page that
-    was read again."""
+    in every navigation and link; a new interface word, or a new stylesheet, on every
+    page: the rebuild publishes what a clean build of the same sources publishes, not only
+    on the page that was read again."""
     name, old, new, holder, shown = EDITS[edit]
     data = rebuilt.root / name
     original = data.read_text(encoding="utf-8")
@@ -331,7 +339,9 @@ def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     assert differences(rebuilt_now, clean_now) == []
     if edit == "register-spelling":  # indexed on every page that names Troçki
         showing = search_index(clean_now)["terms"]["trotskij"]
-    else:  # cited on the theme pages
+    elif shown is None:  # the pages name the files that changed
+        showing = [f for f in differences(clean_now, rebuilt.clean) if f.endswith(".html")]
+    else:  # on the pages that cite, link to or show it
         showing = [f for f, data in clean_now.items() if shown.encode() in data]
     assert len(showing) > 3, showing
     assert f"changed html/{holder}.html" in differences(rebuilt_now, rebuilt.clean)

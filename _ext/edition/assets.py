@@ -9,6 +9,10 @@ scripts (the search page's) and remote files stay as they were.
 
 Scripts Sphinx would load with ``defer`` keep that timing inside the bundle: they run
 once the page is parsed.
+
+Each page names its bundles with a checksum of their contents (``?v=…``); when a file of
+``html_static_path`` changed since the last build, every page is written again, so that
+none names an older bundle.
 """
 
 from __future__ import annotations
@@ -189,8 +193,25 @@ def use_bundles(
         context[key] = kept  # a new list: Sphinx's own is restored for the next page
 
 
+def write_all_when_static_changes(app: Sphinx, env: Any) -> list[str]:
+    """Every page, when a file of ``html_static_path`` changed since the last build."""
+    if not is_site(app):
+        return []
+    digest = hashlib.sha256()
+    for folder in app.config.html_static_path:
+        base = Path(app.confdir, folder)
+        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        for path in (p for p in files if p.is_file()):
+            digest.update(os.fspath(path.relative_to(base.parent)).encode())
+            digest.update(path.read_bytes())
+    before = getattr(env, "edition_static", None)
+    env.edition_static = digest.hexdigest()  # pickled with the environment
+    return [] if before == env.edition_static else sorted(env.all_docs)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", new_build)
+    app.connect("env-updated", write_all_when_static_changes)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("html-page-context", use_bundles, priority=900)  # after the others add files
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
