@@ -182,3 +182,30 @@ def test_dead_links_are_found_with_their_line(tmp_path):
 
 def test_the_published_site_has_no_dead_link(site):
     assert dead_links(site.html.outdir) == []
+
+
+def test_a_dead_link_is_reported_at_its_page_s_source(tmp_path):
+    """Not at the written file in build/staging: at docs/x.md, and at the line that names
+    the link's target when one line does; a generated page keeps its written place."""
+    from publish import dead_link_message
+
+    root, site = tmp_path, tmp_path / "build" / "staging" / "html"
+    (root / "docs").mkdir()
+    (root / "docs" / "tema.md").write_text(
+        "# Tema\n\nBir paragraf.\n\nBkz. {ref}`yok-bolum`.\n", encoding="utf-8"
+    )
+    write(site, "tema.html", "<p>x</p>\n<a href='#yok-bolum'>y</a>\n<a href='z.html'>z</a>")
+    write(site, "genindex.html", "<a href='yok.html'>y</a>")
+    messages = [
+        dead_link_message(root, site, page, line, address, problem)
+        for page, line, address, problem in dead_links(site)
+    ]
+    assert messages == [
+        f"{site / 'genindex.html'}:2: dead link 'yok.html' (line 2 of the written "
+        "genindex.html): no such file in the site; no page of docs/ wrote it: the theme, a "
+        "template or an extension did",
+        "docs/tema.md:5: dead link '#yok-bolum' (line 3 of the written tema.html): no id "
+        "'yok-bolum' in that page; correct the link, or the label or page it names",
+        "docs/tema.md: dead link 'z.html' (line 4 of the written tema.html): no such file in "
+        "the site; correct the link, or the label or page it names",
+    ]

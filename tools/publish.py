@@ -6,9 +6,10 @@ With none of ``--html``, ``--pdf``, ``--epub``, the HTML and the PDF are built. 
 each stopping the run when it fails: the strict HTML build (``-W -n``) into
 ``build/staging/html``; the strict PDF build into ``build/staging/pdf``; the strict EPUB
 build and epubcheck (required on CI); the offline check of every internal link and fragment
-of the site, the PDF at its root included (tools/deadlinks.py). Only then are the finished
-outputs (``build/html``, ``build/pdf``, ``build/epub``) replaced, each by a rename; a failed
-run leaves the last good output exactly as it was.
+of the site, the PDF at its root included (tools/deadlinks.py; a dead link is reported at
+its page's source in docs/, and at the line there that names its target). Only then are
+the finished outputs (``build/html``, ``build/pdf``, ``build/epub``) replaced, each by a
+rename; a failed run leaves the last good output exactly as it was.
 
 Dates come from the last commit: ``SOURCE_DATE_EPOCH`` is set from it when it is not set
 already, so that two builds of one commit give the same bytes.
@@ -18,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
@@ -55,6 +58,38 @@ def sphinx(root: Path, builder: str, outdir: Path, jobs: str | None, extra: list
     command += ["-c", ".", "-d", f"build/doctrees/{builder}", "docs", str(outdir), *extra]
     say(" ".join(command[2:]))
     return subprocess.run(command, cwd=root, check=False).returncode
+
+
+def dead_link_message(
+    root: Path, site: Path, page: Path, line: int, address: str, problem: str
+) -> str:
+    """A dead link, reported where it can be mended: at the page's source (``docs/x.md``),
+    and at the line there that names the link's target when exactly one line does; the
+    written file's line is given too. A page the build generates keeps its written place."""
+    written = page.resolve().relative_to(site.resolve())
+    what = f"dead link {address!r} (line {line} of the written {written.as_posix()}): {problem}"
+    source = next(
+        (
+            root / "docs" / written.with_suffix(suffix)
+            for suffix in (".md", ".rst")
+            if (root / "docs" / written.with_suffix(suffix)).is_file()
+        ),
+        None,
+    )
+    if source is None:
+        return (
+            f"{page}:{line}: {what}; no page of docs/ wrote it: the theme, a template or "
+            "an extension did"
+        )
+    parts = urlsplit(address)
+    target = unquote(parts.fragment) or Path(unquote(parts.path)).stem
+    text = source.read_text(encoding="utf-8", errors="replace").splitlines()
+    name = re.compile(rf"(?<![\w-]){re.escape(target)}(?![\w-])")
+    naming = [number for number, words in enumerate(text, 1) if target and name.search(words)]
+    where = source.relative_to(root).as_posix()
+    if len(naming) == 1:
+        where += f":{naming[0]}"
+    return f"{where}: {what}; correct the link, or the label or page it names"
 
 
 def replace_folder(staged: Path, published: Path) -> None:
@@ -116,7 +151,7 @@ def publish(
             beside.unlink(missing_ok=True)  # not an older one
         dead = dead_links(staging / "html")
         for page, line, address, problem in dead:
-            print(f"{page}:{line}: dead link {address!r}: {problem}", flush=True)
+            print(dead_link_message(root, staging / "html", page, line, address, problem))
         if dead:
             say(f"{len(dead)} dead internal link(s) in the HTML; {kept}")
             return 1
