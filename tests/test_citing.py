@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, ROOT, strict_build
+from edition.data import edition_date
 from pypdf import PdfReader
 
 
@@ -46,7 +47,7 @@ def test_atif_gives_a_turkish_citation_and_bibtex(site):
     citation = " ".join(box.select_one(".atif-metin").get_text().split())
     assert citation == (
         "Edisyon ekibi, “Gürcistan meselesi”, Lenin’in Son Yazıları ve Mektupları (1922–1923) "
-        f"içinde, çevrimiçi edisyon, {datetime.date.today().year}, "
+        f"içinde, çevrimiçi edisyon, {edition_date(ROOT).year}, "
         "ulusal-sorun.html#gurcistan-meselesi (erişim: gün.ay.yıl)."
     )
     bibtex = box.select_one(".atif-bibtex").get_text()
