@@ -30,6 +30,7 @@ from sphinx.util import logging
 
 from edition.html import is_site
 from edition.lines import NOT_UTF8, read_utf8
+from edition.upstream.bibtex import bibliography_anchors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,9 +56,8 @@ def current_anchors(env: BuildEnvironment) -> dict[str, tuple[str, str]]:
     for kind in ("quotations", "conclusions", "chronology", "persons"):
         for ident, obj in edition.get(kind, {}).items():
             anchors[f"{obj.docname}#{ident}"] = (obj.docname, ident)
-    for citation in env.domaindata.get("cite", {}).get("citations", []):
-        docname = citation.bibliography_key.docname
-        anchors[f"{docname}#{citation.citation_id}"] = (docname, citation.citation_id)
+    for docname, ident in bibliography_anchors(env):
+        anchors[f"{docname}#{ident}"] = (docname, ident)
     return anchors
 
 

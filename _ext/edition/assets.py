@@ -25,10 +25,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
 
 from edition.html import is_site
+from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -86,15 +86,11 @@ def in_order(assets: list[Any]) -> list[Any]:
 def global_members(app: Sphinx) -> tuple[list[Member], list[Member]]:
     """The bundleable files every page gets (before pruning), in the page's order."""
     # Sphinx's own lists of the assets every page gets, before any page adds its own.
-    builder = app.builder
-    css = [
-        Member(os.fspath(a.filename))
-        for a in in_order(builder._orig_css_files)
-        if bundleable_css(a)
-    ]
+    every_css, every_js = global_assets(app.builder)
+    css = [Member(os.fspath(a.filename)) for a in in_order(every_css) if bundleable_css(a)]
     js = [
         Member(os.fspath(a.filename), deferred="defer" in a.attributes)
-        for a in in_order(builder._orig_js_files)
+        for a in in_order(every_js)
         if bundleable_js(a)
     ]
     return css, js
@@ -171,8 +167,8 @@ def use_bundles(
 
     global_css, global_js = global_members(app)
     for key, members, bundleable, kind in (
-        ("css_files", global_css, bundleable_css, _CascadingStyleSheet),
-        ("script_files", global_js, bundleable_js, _JavaScript),
+        ("css_files", global_css, bundleable_css, stylesheet_asset),
+        ("script_files", global_js, bundleable_js, script_asset),
     ):
         globals_ = {m.filename for m in members}
         kept, chosen, at, priority = [], [], None, 500

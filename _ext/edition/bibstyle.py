@@ -52,6 +52,8 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
+from edition.upstream.bibtex import register_plaintext_backend
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -343,9 +345,7 @@ def remember_plaintext_backend() -> None:
     and pybtex finds an installed plugin by scanning every package's entry points (about
     10 ms each here); a plugin registered at run time is found in a dictionary.
     """
-    from pybtex.backends.plaintext import Backend
-
-    pybtex.plugin.register_plugin("pybtex.backends", "plaintext", Backend, force=True)
+    register_plaintext_backend()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -33,6 +33,7 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from edition.lines import exact_line
+from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,7 +120,7 @@ class source_footnote(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node
 
 def bib_keys(env: BuildEnvironment) -> set[str]:
     """Keys of the parsed bibliography (sphinxcontrib-bibtex parses it before reading)."""
-    return set(env.domaindata["cite"]["bibdata"].data.entries)
+    return bib_entry_keys(env)
 
 
 def parse_sources(text: str) -> list[tuple[str, str]]:
@@ -287,16 +288,15 @@ def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     import hashlib
 
-    domain = env.get_domain("cite")
     digest = hashlib.sha256()
-    for path in sorted(domain.bibdata.bibfiles):
+    for path in bib_files(env):
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
     before = getattr(env, "edition_bib_digest", None)
     env.edition_bib_digest = digest.hexdigest()  # pickled with the environment
     if before == env.edition_bib_digest:
         return []
-    return sorted({ref.docname for ref in domain.citation_refs})
+    return sorted(citing_docnames(env))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -62,6 +62,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.lines import NOT_UTF8, undecodable
+from edition.upstream.myst import is_myst_state, run_include
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -164,6 +165,19 @@ def lenient_utf8(name: str) -> Any:
         incrementaldecoder=Decoder,
         name="edition-utf-8",
     )
+
+
+def register_lenient_utf8() -> None:
+    """Make the codec ``edition-utf-8`` known, once per process.
+
+    ``codecs.register`` adds a search function each time it is called and Python keeps
+    every one for good; a process that runs several builds (the tests, sphinx-autobuild)
+    calls ``setup()`` once per build.
+    """
+    try:
+        codecs.lookup("edition-utf-8")
+    except LookupError:
+        codecs.register(lenient_utf8)
 
 
 def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None:
@@ -453,18 +467,16 @@ class GuardedInclude(SphinxDirective):
             refuse(self.env, self.get_location(), f"Including '{target}'", file_advice(target))
             return []
 
-        from myst_parser.mocking import MockIncludeDirective, MockState
-
-        if isinstance(self.state, MockState):  # a MyST page
-            return MockIncludeDirective(
-                self.state._renderer,  # MyST keeps its renderer here; pinned in requirements.txt
+        if is_myst_state(self.state):  # a MyST page
+            return run_include(
+                self.state,
                 name=self.name,
                 klass=SphinxInclude,
                 arguments=self.arguments,
                 options=self.options,
                 body=list(self.content),
                 lineno=self.lineno,
-            ).run()
+            )
         return SphinxInclude(
             self.name,
             self.arguments,
@@ -653,7 +665,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("math", RefusedMath, override=True)
     app.add_role("math", refused_math_role, override=True)
 
-    codecs.register(lenient_utf8)
+    register_lenient_utf8()
     app.connect("env-get-outdated", check_pages)
     app.connect("env-before-read-docs", check_encoding)
     app.connect("source-read", check_front_matter)

@@ -17,18 +17,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from edition.html import is_site
+from edition.upstream.furo import (
+    CURRENT_ENTRY,
+    NAVIGATION_CALL,
+    NAVIGATION_KEY,
+    PAGE_CONTEXT_PRIORITY,
+    PLAIN_ENTRY,
+    navigation_tree,
+)
+from edition.upstream.sphinx import local_toctree
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-#: How furo asks for the navigation (furo/__init__.py, _compute_navigation_tree).
-FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
-PLAIN_ENTRY = '<li class="toctree-l1"><a class="reference internal" href="{uri}">'
-CURRENT_ENTRY = (
-    '<li class="toctree-l1 current current-page"><a class="current reference internal" href="#">'
-)
+#: How furo asks for the navigation (edition/upstream/furo.py).
+FURO_CALL = NAVIGATION_CALL
 
 
 def flat(env: BuildEnvironment) -> bool:
@@ -53,8 +58,8 @@ def shortcut(app: Sphinx) -> str | None:
             and flat(app.env)
         ):
             # as Sphinx renders it for the root page, which is no entry of it
-            builder.edition_neutral_toctree = builder._get_local_toctree(
-                app.config.root_doc, **FURO_CALL
+            builder.edition_neutral_toctree = local_toctree(
+                builder, app.config.root_doc, **FURO_CALL
             )
     return builder.edition_neutral_toctree
 
@@ -86,7 +91,7 @@ def after_furo(
     if original is None:
         return
     context["toctree"] = original
-    tree = context.get("furo_navigation_tree", "")
+    tree = context.get(NAVIGATION_KEY, "")
     listed = pagename in app.env.toctree_includes.get(app.config.root_doc, [])
     uri = app.builder.get_relative_uri(app.config.root_doc, pagename)
     entry = PLAIN_ENTRY.format(uri=uri)
@@ -96,7 +101,7 @@ def after_furo(
         at = tree.index(entry)
         ul = tree.rfind("<ul>", 0, at)
         if ul != -1 and tree.rfind("</ul>", ul, at) == -1:
-            context["furo_navigation_tree"] = (
+            context[NAVIGATION_KEY] = (
                 tree[:ul]
                 + '<ul class="current">'
                 + tree[ul + len("<ul>") : at]
@@ -104,14 +109,12 @@ def after_furo(
                 + tree[at + len(entry) :]
             )
             return
-    from furo.navigation import get_navigation_tree
-
-    context["furo_navigation_tree"] = get_navigation_tree(original(**FURO_CALL))
+    context[NAVIGATION_KEY] = navigation_tree(original(**FURO_CALL))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("edition_fast_navigation", True, "html", bool)
     app.connect("env-before-read-docs", new_build)
-    app.connect("html-page-context", before_furo, priority=499)  # furo's runs at 500
-    app.connect("html-page-context", after_furo, priority=501)
+    app.connect("html-page-context", before_furo, priority=PAGE_CONTEXT_PRIORITY - 1)
+    app.connect("html-page-context", after_furo, priority=PAGE_CONTEXT_PRIORITY + 1)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

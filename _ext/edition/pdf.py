@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import logging
-from sphinxcontrib_typstbuilder._builder import TypstBuilder
-from sphinxcontrib_typstbuilder._writer import TypstTranslator, escape_str, to_str_list
 
 from edition.anchors import current_anchors, recorded_moves
 from edition.data import source_epoch
+from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -42,7 +41,10 @@ TEMPLATES = Path(__file__).resolve().parent / "typst"
 
 
 class EditionTypstTranslator(TypstTranslator):
-    """The library's Typst translator, with the handlers the edition's pages need."""
+    """The library's Typst translator, with the handlers the edition's pages need.
+
+    Calls the library's internal helpers listed in ``edition.upstream.typst``.
+    """
 
     def __init__(self, document: nodes.document, builder: TypstBuilder) -> None:
         super().__init__(document, builder)

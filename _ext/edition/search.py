@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.search.tr import SearchTurkish
 
+from edition.upstream.sphinx import search_index_entries, search_word_maps
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -101,8 +103,8 @@ def keep_index_entries(app: Sphinx, env: BuildEnvironment) -> None:
     """
     from sphinx.util.index_entries import split_index_msg
 
-    if not isinstance(kept := getattr(env, "_search_index_index_entries", None), dict):
-        return  # not Sphinx 9's layout; tests/test_rebuilds.py would show what changed
+    if (kept := search_index_entries(env)) is None:
+        return  # not Sphinx 9's layout; tests/test_upstream.py shows what changed
     collected = env.domains["index"].entries
     kept.clear()
     for docname in sorted(env.all_docs):
@@ -132,12 +134,9 @@ def forget_words_of_no_page(app: Sphinx) -> list[Any]:
     the pages it writes again; a word only those pages had stays, with no page (``[]``).
     This runs after the pages are written and before the index is (html-collect-pages).
     """
-    indexer = getattr(app.builder, "indexer", None)
-    for name in ("_mapping", "_title_mapping"):
-        words = getattr(indexer, name, None)
-        if isinstance(words, dict):
-            for word in [word for word, pages in words.items() if not pages]:
-                del words[word]
+    for words in search_word_maps(getattr(app.builder, "indexer", None)):
+        for word in [word for word, pages in words.items() if not pages]:
+            del words[word]
     return []
 
 

@@ -1,0 +1,75 @@
+"""Sphinx internals the edition relies on (checked against sphinx==9.0.4).
+
+Tests: ``tests/test_upstream.py`` (``test_sphinx_*``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+
+if TYPE_CHECKING:
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+
+def stylesheet_asset(filename: str, priority: int) -> Any:
+    """A stylesheet entry of a page's ``css_files``, as Sphinx makes it.
+
+    Assumes: ``sphinx.builders.html._assets._CascadingStyleSheet(filename, *, priority)``
+    (private module; sphinx 9.0.4), whose default attributes are ``rel="stylesheet"``,
+    ``type="text/css"``.
+    """
+    return _CascadingStyleSheet(filename, priority=priority)
+
+
+def script_asset(filename: str, priority: int) -> Any:
+    """A script entry of a page's ``script_files``, as Sphinx makes it.
+
+    Assumes: ``sphinx.builders.html._assets._JavaScript(filename, *, priority)`` (private
+    module; sphinx 9.0.4), with no attributes by default.
+    """
+    return _JavaScript(filename, priority=priority)
+
+
+def global_assets(builder: StandaloneHTMLBuilder) -> tuple[list[Any], list[Any]]:
+    """(stylesheets, scripts) every page gets, before any page adds its own.
+
+    Assumes: the HTML builder keeps them in ``_orig_css_files`` and ``_orig_js_files``
+    (lists of the asset objects above, set in ``init_css_files``/``init_js_files`` and
+    restored into ``_css_files``/``_js_files`` after each page; sphinx 9.0.4).
+    """
+    return builder._orig_css_files, builder._orig_js_files
+
+
+def local_toctree(builder: StandaloneHTMLBuilder, docname: str, **kwargs: Any) -> str:
+    """The HTML of the site's toctree as the template's ``toctree()`` renders it for
+    ``docname``.
+
+    Assumes: the page context's ``toctree`` callable is
+    ``partial(builder._get_local_toctree, docname)`` and takes the same keywords
+    (``collapse``, ``titles_only``, ``maxdepth``, ``includehidden``; sphinx 9.0.4).
+    """
+    return builder._get_local_toctree(docname, **kwargs)
+
+
+def search_index_entries(env: BuildEnvironment) -> dict[str, list[tuple[str, str, str]]] | None:
+    """The environment's per-page index entries fed to the search index, or None when
+    Sphinx keeps them elsewhere.
+
+    Assumes: ``env._search_index_index_entries``, a dict page → list of
+    (entry, target id, main) that ``IndexBuilder`` reads (sphinx 9.0.4).
+    """
+    kept = getattr(env, "_search_index_index_entries", None)
+    return kept if isinstance(kept, dict) else None
+
+
+def search_word_maps(indexer: Any) -> list[dict[str, set[str]]]:
+    """The search indexer's word → pages dictionaries (words of the text, of the titles).
+
+    Assumes: ``IndexBuilder._mapping`` and ``IndexBuilder._title_mapping``, dicts of
+    word → set of pages (sphinx 9.0.4). Missing ones are left out.
+    """
+    maps = (getattr(indexer, name, None) for name in ("_mapping", "_title_mapping"))
+    return [words for words in maps if isinstance(words, dict)]
