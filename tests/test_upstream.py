@@ -23,7 +23,7 @@ from edition.upstream import sphinx as sphinx_adapter
 from edition.upstream import typst as typst_adapter
 from sphinx.application import Sphinx
 from sphinx.directives.other import Include as SphinxInclude
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, docutils_namespace
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -98,6 +98,12 @@ def tiny(tmp_path_factory):
     (src / "b.md").write_text("# İkinci\n\n```{bibliography}\n```\n", encoding="utf-8")
     (src / "included.md").write_text("Eklenen *metin*.\n", encoding="utf-8")
     out = src / "_build"
+    with docutils_namespace():  # directives and roles registered here stay here
+        app, contexts = build_tiny(src, out)
+    return app, contexts
+
+
+def build_tiny(src: Path, out: Path) -> tuple[Sphinx, dict[str, dict[str, Any]]]:
     app = Sphinx(
         str(src), str(src), str(out / "html"), str(out / "doctrees"), "html",
         status=None, warning=None, freshenv=True,
@@ -106,9 +112,14 @@ def tiny(tmp_path_factory):
     contexts: dict[str, dict[str, Any]] = {}
 
     def keep(app, pagename, templatename, context, doctree):
+        # rendered now: rendering needs the nodes registered for this build only
+        call = furo_adapter.NAVIGATION_CALL
+        page_toctree = context["toctree"](**call)
         contexts[pagename] = {
             "navigation": context.get(furo_adapter.NAVIGATION_KEY),
-            "toctree": context.get("toctree"),
+            "toctree": page_toctree,
+            "local_toctree": sphinx_adapter.local_toctree(app.builder, pagename, **call),
+            "navigation_tree": furo_adapter.navigation_tree(page_toctree),
         }
 
     app.connect("html-page-context", keep, priority=furo_adapter.PAGE_CONTEXT_PRIORITY + 1)
@@ -172,12 +183,11 @@ def test_sphinx_builder_keeps_the_assets_every_page_gets(tiny):
 
 
 def test_sphinx_local_toctree_is_what_the_page_toctree_gives(tiny):
-    app, contexts = tiny
-    call = furo_adapter.NAVIGATION_CALL
+    _, contexts = tiny
     for page in ("index", "a", "b"):
-        assert sphinx_adapter.local_toctree(app.builder, page, **call) == contexts[page]["toctree"](
-            **call
-        ), fix("sphinx.py:local_toctree", "builder._get_local_toctree(docname, **kw)")
+        assert contexts[page]["local_toctree"] == contexts[page]["toctree"], fix(
+            "sphinx.py:local_toctree", "builder._get_local_toctree(docname, **kw)"
+        )
 
 
 def test_sphinx_environment_keeps_the_search_index_entries(tiny):
@@ -224,10 +234,7 @@ def test_furo_navigation_is_navigation_tree_of_that_call(tiny):
     for page in ("index", "a", "b"):
         own = contexts[page]["navigation"]
         assert own, fix("furo.py:NAVIGATION_KEY", "furo writing the navigation there")
-        made = furo_adapter.navigation_tree(
-            contexts[page]["toctree"](**furo_adapter.NAVIGATION_CALL)
-        )
-        assert made == own, fix(
+        assert contexts[page]["navigation_tree"] == own, fix(
             "furo.py:navigation_tree", "furo.navigation.get_navigation_tree(toctree_html)"
         )
 
