@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import inspect
+import io
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -106,9 +107,11 @@ def tiny(tmp_path_factory):
 def build_tiny(src: Path, out: Path) -> tuple[Sphinx, dict[str, dict[str, Any]]]:
     app = Sphinx(
         str(src), str(src), str(out / "html"), str(out / "doctrees"), "html",
-        status=None, warning=None, freshenv=True,
+        status=None, warning=io.StringIO(), freshenv=True,
     )  # fmt: skip
     app.add_directive("probe", Probe)
+    # as edition.advice looks for them: in setup(), once the application has started
+    Probe.seen["warning_handlers"] = sphinx_adapter.warning_handlers()
     contexts: dict[str, dict[str, Any]] = {}
 
     def keep(app, pagename, templatename, context, doctree):
@@ -216,7 +219,35 @@ def test_sphinx_indexer_keeps_word_maps(tiny):
     )
 
 
+@pytest.mark.usefixtures("tiny")
+def test_sphinx_warning_output_is_found():
+    handlers = Probe.seen["warning_handlers"]
+    assert len(handlers) == 1, fix(
+        "sphinx.py:warning_handlers",
+        "one sphinx.util.logging.WarningStreamHandler on the NAMESPACE logger at setup",
+    )
+    assert isinstance(handlers[0].filters, list), fix(
+        "sphinx.py:warning_handlers", "a handler whose filters are a list (edition.advice)"
+    )
+
+
 # -- furo ------------------------------------------------------------------------------
+
+
+def test_furo_page_holds_the_markup_the_theme_filter_replaces(tiny):
+    app, _ = tiny
+    for page in ("index", "a", "b"):
+        html = (Path(app.outdir) / f"{page}.html").read_text(encoding="utf-8")
+        missing = [
+            old
+            for old in furo_adapter.PAGE_MARKUP
+            if old not in furo_adapter.PAGE_MARKUP_ONE_OF and old not in html
+        ]
+        assert not missing, fix("furo.py:PAGE_MARKUP", f"furo writing {missing} in {page}.html")
+        held = [old for old in furo_adapter.PAGE_MARKUP_ONE_OF if old in html]
+        assert len(held) == 1, fix(
+            "furo.py:PAGE_MARKUP_ONE_OF", f"one of them in {page}.html (found {held})"
+        )
 
 
 def test_furo_asks_for_the_navigation_as_the_adapter_says():

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
-from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
 from edition.lines import source_lines
+from edition.upstream.sphinx import warning_handlers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -139,10 +139,8 @@ class AdviceFilter(logging.Filter):
 
 def install(app: Sphinx, *args: Any) -> None:
     """Put the filter first on Sphinx's warning output (it is set up before extensions)."""
-    for handler in logging.getLogger(NAMESPACE).handlers:
-        if isinstance(handler, WarningStreamHandler) and not any(
-            isinstance(f, AdviceFilter) for f in handler.filters
-        ):
+    for handler in warning_handlers():
+        if not any(isinstance(f, AdviceFilter) for f in handler.filters):
             handler.filters.insert(0, AdviceFilter(app))
 
 

@@ -33,6 +33,8 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -43,32 +45,10 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-#: Furo's fixed markup → the edition's. Each must be found on every furo page.
-FURO_MARKUP = {
-    # named landmarks, with ids for the panel switches (static/edition-panels.js)
-    '<aside class="sidebar-drawer">': (
-        '<aside class="sidebar-drawer" id="site-paneli" aria-label="Site içeriği">'
-    ),
-    '<aside class="toc-drawer">': (
-        '<aside class="toc-drawer" id="sayfa-paneli" aria-label="Bu sayfada">'
-    ),
-    '<aside class="toc-drawer no-toc">': (
-        '<aside class="toc-drawer no-toc" id="sayfa-paneli" aria-label="Bu sayfada">'
-    ),
-    'aria-label="Toggle site navigation sidebar"': 'aria-label="Site içeriği panelini aç/kapat"',
-    'aria-label="Toggle table of contents sidebar"': 'aria-label="Sayfa içeriği panelini aç/kapat"',
-    'aria-label="Toggle Light / Dark / Auto color theme"': (
-        'aria-label="Renk teması: açık, koyu ya da otomatik"'
-    ),
-    "<title>Contents</title>": "<title>İçindekiler</title>",
-    "<title>Light mode</title>": "<title>Açık tema</title>",
-    "<title>Dark mode</title>": "<title>Koyu tema</title>",
-    "<title>Auto light/dark, in light mode</title>": "<title>Otomatik tema (şu an açık)</title>",
-    "<title>Auto light/dark, in dark mode</title>": "<title>Otomatik tema (şu an koyu)</title>",
-    '<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>\'s': "",
-}
-#: Pages without a table of contents give furo's right panel another class: one of these.
-OPTIONAL = {'<aside class="toc-drawer">', '<aside class="toc-drawer no-toc">'}
+#: Furo's fixed markup → the edition's; each must be found on every furo page, and a
+#: page holds one of OPTIONAL (edition/upstream/furo.py).
+FURO_MARKUP = PAGE_MARKUP
+OPTIONAL = PAGE_MARKUP_ONE_OF
 
 
 def turkish_furo(body: str) -> Markup:
@@ -83,8 +63,8 @@ def turkish_furo(body: str) -> Markup:
         missing.append(" or ".join(sorted(OPTIONAL)))
     if missing:
         logger.warning(
-            "the theme's page no longer contains %s; furo changed: update FURO_MARKUP in "
-            "_ext/edition/theme.py",
+            "the theme's page no longer contains %s; furo changed: update PAGE_MARKUP in "
+            "_ext/edition/upstream/furo.py",
             ", ".join(repr(m) for m in missing),
             type="edition",
             subtype="theme",

@@ -20,6 +20,37 @@ CURRENT_ENTRY = (
     '<li class="toctree-l1 current current-page"><a class="current reference internal" href="#">'
 )
 
+#: Fixed markup furo writes in every page (furo 2025.12.19; its templates, not documented)
+#: → what the edition writes instead (the ``edition_theme`` filter, edition/theme.py).
+#: Every key must be found on every furo page, but those of :data:`PAGE_MARKUP_ONE_OF`,
+#: of which a page holds one.
+PAGE_MARKUP = {
+    # named landmarks, with ids for the panel switches (static/edition-panels.js)
+    '<aside class="sidebar-drawer">': (
+        '<aside class="sidebar-drawer" id="site-paneli" aria-label="Site içeriği">'
+    ),
+    '<aside class="toc-drawer">': (
+        '<aside class="toc-drawer" id="sayfa-paneli" aria-label="Bu sayfada">'
+    ),
+    '<aside class="toc-drawer no-toc">': (
+        '<aside class="toc-drawer no-toc" id="sayfa-paneli" aria-label="Bu sayfada">'
+    ),
+    'aria-label="Toggle site navigation sidebar"': 'aria-label="Site içeriği panelini aç/kapat"',
+    'aria-label="Toggle table of contents sidebar"': 'aria-label="Sayfa içeriği panelini aç/kapat"',
+    'aria-label="Toggle Light / Dark / Auto color theme"': (
+        'aria-label="Renk teması: açık, koyu ya da otomatik"'
+    ),
+    "<title>Contents</title>": "<title>İçindekiler</title>",
+    "<title>Light mode</title>": "<title>Açık tema</title>",
+    "<title>Dark mode</title>": "<title>Koyu tema</title>",
+    "<title>Auto light/dark, in light mode</title>": "<title>Otomatik tema (şu an açık)</title>",
+    "<title>Auto light/dark, in dark mode</title>": "<title>Otomatik tema (şu an koyu)</title>",
+    '<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>\'s': "",
+}
+#: Pages without a table of contents give furo's right panel another class: one of these
+#: (furo 2025.12.19).
+PAGE_MARKUP_ONE_OF = {'<aside class="toc-drawer">', '<aside class="toc-drawer no-toc">'}
+
 
 def navigation_tree(toctree_html: str) -> str:
     """furo's navigation made from the toctree's HTML.

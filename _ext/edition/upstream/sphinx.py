@@ -5,9 +5,11 @@ Tests: ``tests/test_upstream.py`` (``test_sphinx_*``).
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
@@ -73,3 +75,19 @@ def search_word_maps(indexer: Any) -> list[dict[str, set[str]]]:
     """
     maps = (getattr(indexer, name, None) for name in ("_mapping", "_title_mapping"))
     return [words for words in maps if isinstance(words, dict)]
+
+
+def warning_handlers() -> list[logging.Handler]:
+    """The handlers that write Sphinx's warnings (the output ``-W`` turns into errors).
+
+    Assumes: Sphinx's loggers live under ``sphinx.util.logging.NAMESPACE``, and its warning
+    output is a ``sphinx.util.logging.WarningStreamHandler`` set on that logger by
+    ``sphinx.util.logging.setup()`` when the application starts, so found from an
+    extension's ``setup()`` (while pages are read or written, Sphinx holds warnings back in
+    a memory handler instead; undocumented; sphinx 9.0.4).
+    """
+    return [
+        handler
+        for handler in logging.getLogger(NAMESPACE).handlers
+        if isinstance(handler, WarningStreamHandler)
+    ]
