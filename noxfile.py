@@ -127,7 +127,9 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (it builds the whole site, HTML and PDF, once)."""
+    """Run the whole test suite, as CI does. The quick loop while writing leaves out the
+    publish and browser tests: ``-- -m "not publish and not browser"`` (markers: site, pdf,
+    publish, browser; pyproject.toml)."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/tests.txt")
     session.run("pytest", *session.posargs)
 

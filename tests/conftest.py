@@ -1,10 +1,20 @@
-"""Shared fixtures: Sphinx's test roots for the extensions, one strict build of the real site."""
+"""Shared fixtures: Sphinx's test roots for the extensions, one strict build of the real site.
+
+Markers (pyproject.toml registers them; an unknown one is an error): ``site`` builds the
+whole real site, ``pdf`` builds a PDF, ``publish`` runs tools/publish.py, ``browser``
+drives chromium. ``site`` and ``browser`` are given here to every test that uses the
+fixtures (``site``, ``published``, ``browser``); ``publish`` implies ``site`` and ``pdf``;
+a test root built with ``typstpdf`` gets ``pdf``. A test that builds the real site, a PDF
+or publishes without its marker fails and says so (``require_marker``), so that
+``-m "not publish and not browser"`` leaves out exactly what it says.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
 import pickle
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -18,6 +28,60 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+#: Markers given from what a test uses: fixture -> marker.
+FIXTURE_MARKERS = {"site": "site", "published": "site", "browser": "browser"}
+#: Markers that imply others: a publish builds the whole site, HTML and PDF.
+IMPLIED_MARKERS = {"publish": ("site", "pdf")}
+#: The test being set up or run, for require_marker().
+_current: list[pytest.Item] = []
+
+
+def is_pdf(*args, buildername: str | None = None, **kwargs) -> bool:
+    """Whether make_app's (or @pytest.mark.sphinx's) arguments ask for the PDF builder."""
+    return "typstpdf" in (*args[:1], buildername)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(marker)
+        sphinx = item.get_closest_marker("sphinx")  # @pytest.mark.sphinx("typstpdf", ...)
+        if sphinx is not None and is_pdf(*sphinx.args[:1], **sphinx.kwargs):
+            item.add_marker("pdf")
+        for marker, implied in IMPLIED_MARKERS.items():
+            if item.get_closest_marker(marker) is not None:
+                for name in implied:
+                    item.add_marker(name)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]
+
+
+def require_marker(name: str, what: str) -> None:
+    """Fail the current test if it does ``what`` without the marker ``name``: the markers
+    select what a run leaves out, so they must not lie."""
+    if _current and _current[0].get_closest_marker(name) is None:
+        pytest.fail(
+            f"{_current[0].nodeid} {what} but is not marked {name!r}: add "
+            f"@pytest.mark.{name} (or the module's pytestmark)",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def make_app(make_app):
+    """sphinx.testing's make_app, which checks that a PDF build is marked ``pdf``."""
+
+    def make(*args, **kwargs):
+        if is_pdf(*args[:1], **kwargs):
+            require_marker("pdf", "builds a PDF")
+        return make_app(*args, **kwargs)
+
+    return make
 
 
 #: The workspace's folder beside the edition: the source article and the overlap tool.
@@ -45,6 +109,33 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     terminalreporter.write_line(f"NOT CHECKED: {message}")
     if os.environ.get("GITHUB_ACTIONS"):
         terminalreporter.write_line(f"::notice title=Not compared with the source::{message}")
+
+
+def toctree_order() -> list[str]:
+    """The pages the index's toctrees list, in their order."""
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\{toctree\}\n(.*?)^```", text, re.M | re.S)
+    return [
+        line.strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.strip() and not line.startswith(":")
+    ]
+
+
+def theme_pages() -> list[str]:
+    """The theme pages, as the sources declare them: the pages that hold
+    ``{dayanan-sonuclar}`` (what the edition's domain records as ``theme_pages``), in the
+    order of the index's toctree. Read at collection time, so that tests can be
+    parametrized with it; tests/test_content.py checks it against the domain."""
+    directive = re.compile(r"^[`:]{3,}\{dayanan-sonuclar\}", re.M)
+    found = {
+        page.stem
+        for page in (ROOT / "docs").glob("*.md")
+        if directive.search(page.read_text(encoding="utf-8"))
+    }
+    ordered = [docname for docname in toctree_order() if docname in found]
+    return ordered + sorted(found - set(ordered))
 
 
 @pytest.fixture(scope="session")
@@ -76,6 +167,11 @@ def strict_build(
     settings: tuple[str, ...] = (),
 ) -> Build:
     """Build ``srcdir`` the way the nox sessions do (``-W -n -c <confdir>``)."""
+    conf = confdir / "conf.py"
+    if conf.is_file() and conf.read_bytes() == (ROOT / "conf.py").read_bytes():
+        require_marker("site", "builds the whole real site")
+    if builder == "typstpdf":
+        require_marker("pdf", "builds a PDF")
     outdir, doctreedir = base / builder, base / "doctrees" / builder
     warnfile = base / f"{builder}.log"
     options = [arg for setting in settings for arg in ("-D", setting)]
@@ -84,10 +180,25 @@ def strict_build(
     return Build(outdir, doctreedir, status, warnfile.read_text(encoding="utf-8"))
 
 
-@dataclass
 class Site:
-    html: Build
-    pdf: Build
+    """The real edition, each output built strictly once, when a test first needs it: a
+    run without the ``pdf`` tests builds no PDF."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+
+    @functools.cached_property
+    def html(self) -> Build:
+        return strict_build("html", self.base)
+
+    @functools.cached_property
+    def _pdf(self) -> Build:
+        return strict_build("typstpdf", self.base)
+
+    @property
+    def pdf(self) -> Build:
+        require_marker("pdf", "reads the site's PDF")
+        return self._pdf
 
     @property
     def pdf_file(self) -> Path:
@@ -97,8 +208,7 @@ class Site:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The real edition, built once for all site tests: HTML and PDF, strictly."""
-    base = tmp_path_factory.mktemp("site")
-    return Site(html=strict_build("html", base), pdf=strict_build("typstpdf", base))
+    return Site(tmp_path_factory.mktemp("site"))
 
 
 BASE_URL = "https://example.org/lenin/"

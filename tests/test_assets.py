@@ -10,8 +10,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import theme_pages
 
-THEME_PAGES = ["dis-ticaret-tekeli", "ulusal-sorun", "devlet-aygiti", "kongreye-mektup"]
+THEME_PAGES = theme_pages()
 
 
 def head_assets(site, page: str) -> tuple[list[str], list[str]]:

@@ -115,6 +115,7 @@ def test_without_an_address_the_build_says_what_it_leaves_out(app):
     ]
 
 
+@pytest.mark.pdf
 def test_every_published_anchor_is_a_named_destination_of_the_pdf(site):
     reader = PdfReader(site.pdf_file)
     destinations = reader.named_destinations

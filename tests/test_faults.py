@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_marker
 from faultkit import edit, line_of
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 SOURCES = ("conf.py", "docs", "data", "_ext", "references.bib", "locale")
 PUBLISH = ROOT / "tools" / "publish.py"
+
+pytestmark = pytest.mark.publish
 
 
 def tree_digest(folder: Path) -> str:
@@ -46,6 +48,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def run_publish(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    require_marker("publish", "runs tools/publish.py")
     result = subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root), *args],
         capture_output=True,

@@ -17,9 +17,19 @@ def html_files(folder: Path) -> dict[str, bytes]:
 
 
 def test_every_page_is_byte_for_byte_furo_s_own(site, tmp_path):
-    """The real site is flat: built with and without the shortcut, no page differs."""
+    """The real site is flat: built with and without the shortcut, no page differs.
+
+    The first build must have taken the shortcut: were the site not flat, both builds
+    would take furo's own path and the comparison would hold whatever the shortcut does."""
+    from edition.navigation import flat
+
+    env = site.html.env  # the shortcut's conditions (edition.navigation), all met
+    assert env.config.edition_fast_navigation
+    assert env.config.html_theme == "furo"
+    assert flat(env), "the site is not flat: the shortcut was not taken"
     stock = strict_build("html", tmp_path, settings=("edition_fast_navigation=0",))
     assert stock.status == 0, stock.warnings
+    assert not stock.env.config.edition_fast_navigation
     ours, theirs = html_files(site.html.outdir), html_files(stock.outdir)
     assert ours.keys() == theirs.keys()
     assert [name for name in ours if ours[name] != theirs[name]] == []

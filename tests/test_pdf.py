@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 TURKISH = set("ıİğĞşŞçÇöÖüÜ")
 
+pytestmark = pytest.mark.pdf
+
 
 # -- The edition's PDF ---------------------------------------------------------------
 

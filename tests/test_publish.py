@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_marker
 from test_faults import PUBLISH, SOURCES, published, tree_digest
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -51,6 +51,7 @@ def checkout(folder: Path) -> Path:
 
 
 def publish(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    require_marker("publish", "runs tools/publish.py")
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | env
     return subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root), *args],
@@ -75,6 +76,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return first, second
 
 
+@pytest.mark.publish
 def test_two_builds_of_one_commit_give_the_same_bytes(two_builds):
     first, second = two_builds
     for part in ("html", "pdf"):
@@ -90,6 +92,7 @@ def test_two_builds_of_one_commit_give_the_same_bytes(two_builds):
     assert (first / "build" / "pdf" / "lenin-son-yazilar.pdf").is_file()
 
 
+@pytest.mark.publish
 def test_dates_come_from_the_commit_not_the_clock(two_builds):
     first, _ = two_builds
     html = first / "build" / "html"
@@ -113,6 +116,7 @@ def test_dates_come_from_the_commit_not_the_clock(two_builds):
     assert info["/ModDate"].startswith("D:20010305")
 
 
+@pytest.mark.publish
 def test_a_failed_pdf_publishes_nothing_and_a_good_run_publishes_all(two_builds):
     root, _ = two_builds
     before = published(root)

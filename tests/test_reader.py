@@ -184,6 +184,7 @@ def test_the_keyboard_reaches_search_contents_and_every_cite_control(browser, ba
     context.close()
 
 
+@pytest.mark.pdf
 def test_the_pdf_declares_its_language_and_is_tagged(site):
     from pypdf import PdfReader
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import require_marker
 from test_faults import PUBLISH, SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,6 +183,7 @@ EPOCH = "983793600"
 def run_publish(root: Path, epoch: str | None = EPOCH) -> subprocess.CompletedProcess[str]:
     """``nox -s docs``'s run of tools/publish.py, dated as by a commit of ``epoch`` (None:
     by the checkout's last commit, as tools/publish.py finds it)."""
+    require_marker("publish", "runs tools/publish.py")
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         environment["SOURCE_DATE_EPOCH"] = epoch
@@ -230,12 +232,14 @@ def index_entries(files: dict[str, bytes]) -> int:
     return sum(len(places) for places in search_index(files)["indexentries"].values())
 
 
+@pytest.mark.publish
 def test_a_rebuild_without_change_publishes_what_the_clean_build_did(rebuilt):
     assert index_entries(rebuilt.clean) > 50  # each page's first mention of each person
     assert rebuilt.publish_again() == ""
     assert rebuilt.publish_again() == ""  # and once more
 
 
+@pytest.mark.publish
 def test_an_edit_undone_publishes_what_the_clean_build_did(rebuilt):
     page = rebuilt.root / "docs" / "giris.md"
     original = page.read_text(encoding="utf-8")
@@ -248,6 +252,7 @@ def test_an_edit_undone_publishes_what_the_clean_build_did(rebuilt):
     assert rebuilt.publish_again() == ""
 
 
+@pytest.mark.publish
 def test_a_bib_file_broken_then_mended_publishes_what_the_clean_build_did(rebuilt):
     bib = rebuilt.root / "references.bib"
     original = bib.read_text(encoding="utf-8")
@@ -317,6 +322,7 @@ EDITS = {
 }
 
 
+@pytest.mark.publish
 @pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     """A new spelling of a person is searchable on every page that names them; a mended
@@ -349,6 +355,7 @@ def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     assert rebuilt.publish_again() == ""
 
 
+@pytest.mark.publish
 def test_pages_and_redirects_added_then_removed_leave_nothing_behind(rebuilt, tmp_path):
     """A new redirect of a fragment of a page that stays is published as a clean build
     publishes it (the page is written again); a new page and a page that is gone (its
@@ -380,6 +387,7 @@ def test_pages_and_redirects_added_then_removed_leave_nothing_behind(rebuilt, tm
     assert rebuilt.publish_again() == ""
 
 
+@pytest.mark.publish
 def test_a_new_commit_s_date_shows_on_every_page(rebuilt, tmp_path):
     """Every page gives the edition's date (its last commit's): after a commit of another
     day, the rebuild publishes what a clean build publishes, then the same going back."""
@@ -395,6 +403,7 @@ def test_a_new_commit_s_date_shows_on_every_page(rebuilt, tmp_path):
     assert rebuilt.publish_again() == ""
 
 
+@pytest.mark.publish
 def test_a_commit_that_dates_an_unchanged_file_dates_its_page(tmp_path):
     """A page's date is its file's last commit: an edit built, then committed on the day
     of the last commit (the edition's date stays), dates the page anew though its file

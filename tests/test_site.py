@@ -111,6 +111,7 @@ def test_permalinks_are_titled_in_turkish(site):
     assert "Bu başlığın bağlantısı" in titles
 
 
+@pytest.mark.site
 def test_the_real_configuration_refuses_raw_html(tmp_path):
     """The guard is wired into conf.py: a <script> in a real page fails the real build."""
     copy = tmp_path / "edition"

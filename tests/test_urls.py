@@ -289,6 +289,7 @@ def test_each_refused_address_is_an_error_at_its_line(make_app, url_site):
     assert "https://example.org/t" in addresses  # the good toctree entry stays
 
 
+@pytest.mark.pdf
 def test_no_refused_address_becomes_a_pdf_link(make_app, url_site):
     from pypdf import PdfReader
 
