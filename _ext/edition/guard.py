@@ -239,25 +239,34 @@ class RefusedRaw(SphinxDirective):
         return []
 
 
-def refused_raw_role(
-    name: str,
-    rawtext: str,
-    text: str,
-    lineno: int,
-    inliner: Inliner,
-    options: dict[str, Any] | None = None,
-    content: Sequence[str] = (),
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """The ``raw`` role, and every role derived from it with the ``role`` directive."""
-    env = inliner.document.settings.env
-    refuse(env, (env.current_document.docname, lineno), f"The raw role ({rawtext})", RAW_ADVICE)
-    return [nodes.inline(text=text)], []
+def refusing_role(what: str, advice: str) -> Any:
+    """A role that keeps its text as plain text and is refused at its line; ``what`` names
+    it, with ``{}`` where the role as written goes ("The raw role ({})")."""
+
+    def role(
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        env = inliner.document.settings.env
+        refuse(env, (env.current_document.docname, lineno), what.format(rawtext), advice)
+        return [nodes.inline(text=text)], []
+
+    return role
+
+
+#: The ``raw`` role, and every role derived from it with the ``role`` directive.
+refused_raw_role = refusing_role("The raw role ({})", RAW_ADVICE)
 
 
 # The ``role`` directive reads a base role's options from this attribute; declaring them
 # lets ``.. role:: html(raw)`` with ``:format: html`` pass, so that the use is refused here
 # with this module's message rather than with docutils' unrelated one.
-refused_raw_role.options = {  # type: ignore[attr-defined]
+refused_raw_role.options = {
     "format": directives.unchanged,
     "class": directives.class_option,
     "encoding": directives.unchanged,
@@ -288,19 +297,8 @@ class RefusedMath(SphinxDirective):
         return []
 
 
-def refused_math_role(
-    name: str,
-    rawtext: str,
-    text: str,
-    lineno: int,
-    inliner: Inliner,
-    options: dict[str, Any] | None = None,
-    content: Sequence[str] = (),
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """The ``math`` role: its text is kept as plain text, and refused."""
-    env = inliner.document.settings.env
-    refuse(env, (env.current_document.docname, lineno), f"A formula ({rawtext})", MATH_ADVICE)
-    return [nodes.inline(text=text)], []
+#: The ``math`` role: its text is kept as plain text, and refused.
+refused_math_role = refusing_role("A formula ({})", MATH_ADVICE)
 
 
 # -- Front matter and pages that are links out of docs/ --------------------------------
