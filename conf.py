@@ -30,30 +30,8 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "sphinx_design",
-    # Local (``_ext/edition/``)
-    "edition.guard",
-    "edition.advice",
-    "edition.labels",
-    "edition.domain",
-    "edition.citations",
-    "edition.quotations",
-    "edition.conclusions",
-    "edition.notes",
-    "edition.chronology",
-    "edition.persons",
-    "edition.quotation_index",
-    "edition.anchors",
-    "edition.citing",
-    "edition.sources",
-    "edition.bibcheck",
-    "edition.bibstyle",
-    "edition.pdf",
-    "edition.html",
-    "edition.csp",
-    "edition.theme",
-    "edition.search",
-    "edition.assets",
-    "edition.navigation",
+    # Local: the edition, one extension in layers (``_ext/edition/``, see its __init__.py)
+    "edition",
 ]
 
 root_doc = "index"
@@ -124,7 +102,7 @@ typst_documents = [
         "startdocname": "index",
         "targetname": "lenin-son-yazilar",
         "title": project,
-        "template": "edition",  # _ext/edition/typst/edition.typ
+        "template": "edition",  # _ext/edition/pdf/typst/edition.typ
         "metadata": {
             "cover": ["Lenin’in Son Yazıları", "ve Mektupları", "1922–1923"],
             "subtitle": "Turan ve Almış’ın incelemesine dayanan tematik edisyon",

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from edition.anchors import read_lines
+from edition.checks.anchors import read_lines
 
 
 @pytest.mark.sphinx("html", testroot="anchors", copy_test_root=True, freshenv=True)
@@ -82,7 +82,7 @@ def published_anchors() -> list[str]:
 
 
 def test_every_published_anchor_still_exists(site):
-    from edition.anchors import recorded_moves, replacement
+    from edition.checks.anchors import recorded_moves, replacement
 
     current = {f"{d}#{i}" if i else d for d, i in _current(site).values()}
     moves = recorded_moves(ROOT, "data/anchors-removed.txt")
@@ -98,7 +98,7 @@ def test_the_list_names_every_anchor_of_the_site(site):
 
 
 def _current(site):
-    from edition.anchors import current_anchors
+    from edition.checks.anchors import current_anchors
 
     return current_anchors(site.html.env)
 

@@ -8,9 +8,9 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from edition import bibcheck
+from edition.checks import bibcheck
 
-BIBCHECK = ROOT / "_ext" / "edition" / "bibcheck.py"
+BIBCHECK = ROOT / "tools" / "bibcheck.py"
 
 
 @pytest.mark.sphinx(

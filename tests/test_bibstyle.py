@@ -7,7 +7,7 @@ import re
 import pybtex.plugin
 import pytest
 from conftest import ROOT
-from edition import bibstyle
+from edition.content import bibstyle
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 
 

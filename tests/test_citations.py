@@ -67,7 +67,7 @@ def test_every_locator_of_the_edition_is_one_of_its_forms():
     import re
 
     from conftest import ROOT
-    from edition.citations import locator_problem, parse_sources
+    from edition.content.citations import locator_problem, parse_sources
 
     seen = 0
     for page in (ROOT / "docs").glob("*.md"):
@@ -100,7 +100,7 @@ def test_every_locator_of_the_edition_is_one_of_its_forms():
     ],
 )
 def test_the_forms_the_pages_use_are_allowed(locator):
-    from edition.citations import locator_problem
+    from edition.content.citations import locator_problem
 
     assert locator_problem(locator) is None
 
@@ -123,6 +123,6 @@ def test_the_forms_the_pages_use_are_allowed(locator):
     ],
 )
 def test_other_locators_are_refused_with_the_forms_allowed(locator, pages_only, said):
-    from edition.citations import locator_problem
+    from edition.content.citations import locator_problem
 
     assert said in (locator_problem(locator.strip() if pages_only else locator, pages_only) or "")

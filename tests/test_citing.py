@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, ROOT, strict_build
-from edition.data import edition_date
+from edition.core.data import edition_date
 from pypdf import PdfReader
 
 
@@ -130,7 +130,7 @@ def test_every_published_anchor_is_a_named_destination_of_the_pdf(site):
 
 
 def _published(site):
-    from edition.anchors import current_anchors
+    from edition.checks.anchors import current_anchors
 
     return current_anchors(site.html.env).values()
 

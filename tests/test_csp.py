@@ -45,4 +45,4 @@ def test_code_no_line_of_the_page_wrote_is_reported_at_the_page(app, warning):
     assert found[0].startswith(f"{app.srcdir / 'tema.md'}: WARNING: the written page tema.html")
     assert "no line of tema.md wrote" in found[0]
     assert "the theme, a template or an extension wrote it" in found[0]
-    assert "put its hash in ALLOWED_INLINE of _ext/edition/csp.py" in found[0]
+    assert "put its hash in ALLOWED_INLINE of _ext/edition/site/csp.py" in found[0]

@@ -9,11 +9,11 @@ import sys
 
 import pytest
 from conftest import ROOT
-from edition import chronology, persons
-from edition.data import Entry
-from edition.schemacheck import MAX_BYTES, check, problems
+from edition.core.data import Entry
+from edition.core.schema import MAX_BYTES, check, problems
+from edition.registers import chronology, persons
 
-SCHEMACHECK = ROOT / "_ext" / "edition" / "schemacheck.py"
+SCHEMACHECK = ROOT / "tools" / "schemacheck.py"
 DATA = {"kronoloji": chronology, "kisiler": persons}
 
 GOOD = {

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_policy_allows_the_reload_script_only_in_live_preview():
     autobuild = pytest.importorskip("sphinx_autobuild.middleware")
-    from edition.csp import INLINE, digest, policy
+    from edition.site.csp import INLINE, digest, policy
 
     script = INLINE["script"].search(autobuild.web_socket_script("127.0.0.1:8123")).group(1)
     live = policy("127.0.0.1:8123")
@@ -99,9 +99,9 @@ def test_saving_a_page_reloads_it_in_the_browser(browser, tmp_path):
     "html", testroot="csp", freshenv=True, confoverrides={"edition_live_reload": "127.0.0.1:8000"}
 )
 def test_the_setting_without_sphinx_autobuild_is_named(monkeypatch, app_params, make_app):
-    import edition.csp
+    import edition.site.csp
 
-    monkeypatch.setattr(edition.csp, "live_reload_script", lambda address: None)
+    monkeypatch.setattr(edition.site.csp, "live_reload_script", lambda address: None)
     args, kwargs = app_params
     app = make_app(*args, **kwargs)  # the check runs as the builder starts
     assert "edition_live_reload is set (127.0.0.1:8000) but sphinx-autobuild" in (

@@ -21,7 +21,7 @@ def test_every_page_is_byte_for_byte_furo_s_own(site, tmp_path):
 
     The first build must have taken the shortcut: were the site not flat, both builds
     would take furo's own path and the comparison would hold whatever the shortcut does."""
-    from edition.navigation import flat
+    from edition.site.navigation import flat
 
     env = site.html.env  # the shortcut's conditions (edition.navigation), all met
     assert env.config.edition_fast_navigation
@@ -40,7 +40,7 @@ def test_every_page_is_byte_for_byte_furo_s_own(site, tmp_path):
 def test_the_shortcut_is_taken_on_a_flat_site_only(site, rootdir, tmp_path):
     import pickle
 
-    from edition.navigation import flat
+    from edition.site.navigation import flat
 
     with (site.html.doctreedir / "environment.pickle").open("rb") as f:
         assert flat(pickle.load(f))
@@ -59,7 +59,7 @@ def test_the_shortcut_is_taken_on_a_flat_site_only(site, rootdir, tmp_path):
 
 @pytest.mark.sphinx("html", testroot="navigation-flat", copy_test_root=True, freshenv=True)
 def test_a_second_build_of_the_same_application_shows_a_new_title(app):
-    from edition.navigation import flat
+    from edition.site.navigation import flat
 
     app.build()
     assert flat(app.env)

@@ -186,7 +186,7 @@ FRONT_MATTERS = [
 
 @pytest.mark.parametrize(("text", "keys"), FRONT_MATTERS)
 def test_every_reading_of_the_front_matter_is_checked(text, keys):
-    from edition.guard import front_matter_ends, front_matter_keys
+    from edition.checks.guard import front_matter_ends, front_matter_keys
 
     lines = text.splitlines()
     found = set()

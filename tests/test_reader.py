@@ -9,7 +9,7 @@ import io
 import re
 
 import pytest
-from edition.search import TurkishSearch, turkish_lower
+from edition.site.search import TurkishSearch, turkish_lower
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

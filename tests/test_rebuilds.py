@@ -87,7 +87,7 @@ def test_editing_a_theme_page_writes_the_conclusions_again(app, status):
 
 @pytest.mark.parametrize("name", ["kronoloji.yaml", "kisiler.yaml"])
 def test_the_fast_yaml_parser_reads_the_data_as_the_careful_one(name):
-    from edition.data import FastLineLoader, LineLoader
+    from edition.core.data import FastLineLoader, LineLoader
 
     text = (ROOT / "data" / name).read_text(encoding="utf-8")
     assert yaml.__with_libyaml__, "PyYAML without libyaml: the data is read the slow way"
@@ -96,7 +96,7 @@ def test_the_fast_yaml_parser_reads_the_data_as_the_careful_one(name):
 
 
 def test_a_broken_data_file_still_gets_the_careful_message():
-    from edition.data import load_yaml
+    from edition.core.data import load_yaml
 
     with pytest.raises(yaml.YAMLError) as error:
         load_yaml("- id: a\n  bolumler: [bir, iki\n  tarih: 1923\n")
@@ -105,7 +105,7 @@ def test_a_broken_data_file_still_gets_the_careful_message():
 
 def test_the_plain_text_backend_is_found_without_scanning_entry_points():
     import pybtex.plugin
-    from edition.bibstyle import remember_plaintext_backend
+    from edition.content.bibstyle import remember_plaintext_backend
 
     remember_plaintext_backend()
     found = pybtex.plugin._RUNTIME_PLUGINS["pybtex.backends"]["plaintext"]
@@ -114,7 +114,7 @@ def test_the_plain_text_backend_is_found_without_scanning_entry_points():
 
 
 def test_the_stemmer_remembers_words_across_pages():
-    from edition.search import TurkishSearch
+    from edition.site.search import TurkishSearch
 
     search = TurkishSearch({})
     assert search.stem("Kooperatiflerin") == search.stem("kooperatiflerin")
@@ -313,7 +313,7 @@ EDITS = {
     ),
     # every page names the stylesheet bundle with a checksum of its contents (?v=…)
     "stylesheet": (
-        "_ext/edition/static/edition.css",
+        "_ext/edition/site/static/edition.css",
         "/*",
         "/* gözden geçirilmiş */\n/*",
         "index",

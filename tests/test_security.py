@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.csp import ALLOWED_INLINE, INLINE, digest, page_problems, policy
+from edition.site.csp import ALLOWED_INLINE, INLINE, digest, page_problems, policy
 
 WATCH_VIOLATIONS = """
 window.__violations = [];
@@ -53,7 +53,7 @@ def test_the_output_check_names_what_the_policy_would_block():
     problems = page_problems(page)
     assert [line for line, _ in problems] == [3, 6, 7]
     assert "an inline <script> (sha256-" in problems[0][1]
-    assert "put its hash in ALLOWED_INLINE of _ext/edition/csp.py" in problems[0][1]
+    assert "put its hash in ALLOWED_INLINE of _ext/edition/site/csp.py" in problems[0][1]
     assert problems[1][1] == "an event-handler attribute (onclick=)"
     assert problems[2][1] == "a javascript: address"
 

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.sources import git_top, is_shallow, web_address
+from edition.site.sources import git_top, is_shallow, web_address
 from sphinx.util.docutils import patched_get_language
 
 

@@ -12,7 +12,7 @@ import re
 import shutil
 
 import pytest
-from edition.urls import bib_links, normalise, page_links, refused, scheme_of, shown
+from edition.checks.urls import bib_links, normalise, page_links, refused, scheme_of, shown
 
 ALLOWED = [
     "https://example.org/a",

@@ -3,7 +3,7 @@ sphinxcontrib-typstbuilder==0.1.1).
 
 The library exports no API beyond its ``setup()``; its builder and translator live in the
 private modules ``_builder`` and ``_writer``. The edition's translator
-(``edition.pdf.EditionTypstTranslator``) subclasses the library's and calls the helpers
+(``edition.pdf.builder.EditionTypstTranslator``) subclasses the library's and calls the helpers
 listed in :data:`TRANSLATOR_HELPERS`.
 
 Tests: ``tests/test_upstream.py`` (``test_typst_*``).

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "edition.chronology"]
+extensions = ["myst_parser", "edition.registers.chronology"]
 edition_chronology = "data/kronoloji.yaml"
 exclude_patterns = ["data"]

@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "edition.bibstyle", "edition.quotations", "edition.notes"]
+extensions = ["myst_parser", "edition.content.bibstyle", "edition.content.quotations", "edition.content.notes"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "tr"

@@ -1,1 +1,1 @@
-extensions = ["myst_parser", "edition.citing"]
+extensions = ["myst_parser", "edition.site.citing"]

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "edition.conclusions"]
+extensions = ["myst_parser", "edition.content.conclusions"]
 myst_enable_extensions = ["colon_fence"]

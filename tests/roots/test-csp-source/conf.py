@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "edition.csp"]
+extensions = ["myst_parser", "edition.site.csp"]
 html_theme = "furo"
 source_suffix = {".md": "markdown"}
 

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "edition.csp"]
+extensions = ["myst_parser", "edition.site.csp"]
 source_suffix = {".md": "markdown"}

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "edition.guard"]
+extensions = ["myst_parser", "edition.checks.guard"]
 exclude_patterns = ["parcalar"]  # fragments included by index.md, not pages of their own

@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "edition.guard"]
+extensions = ["myst_parser", "edition.checks.guard"]
 myst_enable_extensions = ["colon_fence"]

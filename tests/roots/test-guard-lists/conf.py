@@ -1,6 +1,6 @@
 project = "Listeler"
 author = "Deneme"
-extensions = ["myst_parser", "edition.guard", "edition.pdf"]
+extensions = ["myst_parser", "edition.checks.guard", "edition.pdf.builder"]
 typst_documents = [
     {"startdocname": "index", "targetname": "listeler", "title": project, "template": "edition"},
 ]

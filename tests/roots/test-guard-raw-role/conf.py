@@ -1,1 +1,1 @@
-extensions = ["myst_parser", "edition.guard"]
+extensions = ["myst_parser", "edition.checks.guard"]

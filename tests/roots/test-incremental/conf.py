@@ -1,2 +1,2 @@
-extensions = ["myst_parser", "edition.labels"]
+extensions = ["myst_parser", "edition.checks.labels"]
 source_suffix = {".md": "markdown"}

@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "edition.navigation"]
+extensions = ["myst_parser", "edition.site.navigation"]
 source_suffix = {".md": "markdown"}
 html_theme = "furo"

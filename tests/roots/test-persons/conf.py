@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "edition.persons"]
+extensions = ["myst_parser", "edition.registers.persons"]
 edition_persons = "data/kisiler.yaml"
 exclude_patterns = ["data"]

@@ -1,9 +1,9 @@
 extensions = [
     "myst_parser",
-    "edition.bibstyle",
-    "edition.quotations",
-    "edition.quotation_index",
-    "edition.notes",
+    "edition.content.bibstyle",
+    "edition.content.quotations",
+    "edition.content.quotation_index",
+    "edition.content.notes",
 ]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]

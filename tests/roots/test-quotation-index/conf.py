@@ -1,9 +1,9 @@
 extensions = [
     "myst_parser",
-    "edition.bibstyle",
-    "edition.quotations",
-    "edition.conclusions",
-    "edition.quotation_index",
+    "edition.content.bibstyle",
+    "edition.content.quotations",
+    "edition.content.conclusions",
+    "edition.content.quotation_index",
 ]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]

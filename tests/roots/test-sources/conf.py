@@ -1,7 +1,7 @@
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-extensions = ["myst_parser", "edition.sources"]
+extensions = ["myst_parser", "edition.site.sources"]
 html_theme = "furo"
 language = "tr"
 

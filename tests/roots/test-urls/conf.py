@@ -4,11 +4,11 @@ language = "tr"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "edition.guard",
-    "edition.bibcheck",
-    "edition.bibstyle",
-    "edition.citations",
-    "edition.pdf",
+    "edition.checks.guard",
+    "edition.checks.bibcheck",
+    "edition.content.bibstyle",
+    "edition.content.citations",
+    "edition.pdf.builder",
 ]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]

@@ -17,7 +17,7 @@ the document and its date. The argument is the quotation's stable id: its anchor
 ``{edition:alinti}`` target and its entry in ``objects.inv``. A quotation with no text,
 no ``:kaynak:``, a key that is not in ``references.bib``, no ``:sayfa:`` or a ``:sayfa:``
 that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; a page is
-1 to 9999, a range runs forwards, at most 100 characters: ``edition.citations``), a
+1 to 9999, a range runs forwards, at most 100 characters: ``edition.content.citations``), a
 ``:tarih:`` not written as the pages write dates (``13 Aralık 1922``, ``4–6 Ocak 1923``,
 ``Mart 1923``) or a ``:belge:`` over 200 characters is refused with the file and line.
 """
@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
+from edition.core.data import TURKISH
+from edition.core.domain import Quotation, edition_domain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from edition.citations import bib_keys, citation_footnote, locator_problem, shown
-from edition.data import TURKISH
-from edition.domain import Quotation, edition_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -185,8 +184,8 @@ def incipit(text: str, words: int = 7) -> str:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.domain")
-    app.setup_extension("edition.citations")
+    app.setup_extension("edition.core")
+    app.setup_extension("edition.content.citations")
     app.add_directive("alinti", AlintiDirective)
     app.connect("doctree-read", note_sections)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,11 +25,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from docutils import nodes
+from edition.core.data import MONTHS, edition_date
+from edition.site.files import is_site
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-
-from edition.data import MONTHS, edition_date
-from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -206,7 +205,8 @@ def write_all_when_redated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.html")  # serves static/edition-cite.js
+    app.setup_extension("edition.core")
+    app.setup_extension("edition.site.files")  # serves static/edition-cite.js
     app.connect("env-updated", write_all_when_redated)
     app.add_node(cite_this, html=(visit_cite_this, None))
     app.add_post_transform(InsertCiteControls)

@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from edition.core.data import MONTHS, git
+from edition.site.files import is_site
 from sphinx.util import logging
-
-from edition.data import MONTHS, git
-from edition.html import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -164,8 +163,7 @@ def write_redated_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("edition_repository", "", "html", str)
-    app.add_config_value("edition_branch", "main", "html", str)
+    app.setup_extension("edition.core")
     app.connect("config-inited", link_sources)
     app.connect("builder-inited", collect_dates)
     app.connect("html-page-context", add_last_updated)

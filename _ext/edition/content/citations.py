@@ -29,11 +29,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
+from edition.core.lines import exact_line
+from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
-
-from edition.lines import exact_line
-from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -300,6 +299,7 @@ def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_role("kaynak", kaynak_role)
     app.add_transform(CitationFootnotes)

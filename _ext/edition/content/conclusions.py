@@ -25,12 +25,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from edition.core.domain import Conclusion, edition_domain, read_now
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from edition.domain import Conclusion, edition_domain, read_now
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -156,7 +155,7 @@ class LinkConclusions(SphinxPostTransform):
 
     def supporting_quotations(self, basis: list[str], labels: dict[str, Any]) -> list[nodes.Node]:
         """A line naming the quotations that stand in those sections, if there are any."""
-        from edition.quotations import incipit
+        from edition.content.quotations import incipit
 
         quotations = supporting(edition_domain(self.env), basis, labels)
         if not quotations:
@@ -233,7 +232,7 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def supporting(domain: Any, basis: list[str], labels: dict[str, Any]) -> list[tuple[str, Any]]:
     """The quotations standing in the sections a conclusion rests on, in date order."""
-    from edition.data import sort_key_of_turkish
+    from edition.core.data import sort_key_of_turkish
 
     wanted = {(labels[label][0], labels[label][1]) for label in basis}
     found = [
@@ -245,7 +244,7 @@ def supporting(domain: Any, basis: list[str], labels: dict[str, Any]) -> list[tu
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.domain")
+    app.setup_extension("edition.core")
     app.connect("env-get-updated", rewrite_linked_pages)
     app.add_directive("sonuc", SonucDirective)
     app.add_directive("dayanan-sonuclar", DayananSonuclarDirective)

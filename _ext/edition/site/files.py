@@ -30,6 +30,7 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.connect("config-inited", add_static_path)
     app.add_css_file("edition.css")
     app.add_js_file("edition-preview.js", loading_method="defer")  # link previews

@@ -12,7 +12,7 @@
   a name the register does not know is refused: add the person to the data file.
 
 The file is read safely and checked against ``data/schema/kisiler.schema.json`` by
-``edition.data`` (anchors and aliases, wrong types, over-long texts are refused at their
+``edition.core.data`` (anchors and aliases, wrong types, over-long texts are refused at their
 line, and the entry left out); this module then reports ids, missing and unknown fields,
 and a spelling that names two persons.
 """
@@ -25,16 +25,15 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
+from edition.core.data import Entry, check_ids, problem, read_entries
+from edition.core.domain import edition_domain, read_now
+from edition.core.lines import exact_line
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from edition.data import Entry, check_ids, problem, read_entries
-from edition.domain import edition_domain, read_now
-from edition.lines import exact_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -366,7 +365,7 @@ def surname_first(name: str) -> str:
 
 
 def collation(text: str) -> Any:
-    from edition.bibstyle import collation_key
+    from edition.content.bibstyle import collation_key
 
     return collation_key(text)
 
@@ -414,8 +413,7 @@ def rewrite_register(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.domain")
-    app.add_config_value("edition_persons", "data/kisiler.yaml", "env", str)
+    app.setup_extension("edition.core")
     app.add_directive("kisiler", KisilerDirective)
     app.add_role("kisi", kisi_role)
     app.add_post_transform(LinkMentions)

@@ -28,12 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
-
-from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -131,6 +130,7 @@ def write_all_when_words_change(app: Sphinx, env: BuildEnvironment) -> list[str]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.set_translator("html", EditionHTMLTranslator, override=True)
     app.connect("env-updated", write_all_when_words_change)
     app.connect("config-inited", register)

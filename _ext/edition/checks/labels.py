@@ -104,6 +104,7 @@ def write_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list[str
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.connect("doctree-read", note_labels)
     app.connect("env-updated", write_all_when_titles_change)
     app.connect("env-get-outdated", sharing_pages)

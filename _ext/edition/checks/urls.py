@@ -55,10 +55,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from edition.checks.guard import refuse
 from sphinx import addnodes
 from sphinx.util import logging
-
-from edition.guard import refuse
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -477,6 +476,7 @@ def fail_if_refused(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.connect("source-read", check_source)
     app.connect("doctree-read", check_doctree, priority=390)  # before guard's file checks
     app.connect("doctree-resolved", check_resolved, priority=900)  # after the others' changes

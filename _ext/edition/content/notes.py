@@ -96,5 +96,6 @@ class EditorNotuDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.add_directive("editor-notu", EditorNotuDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,7 @@ which only the entries before the limit are read.
 It then lets pybtex read the entries that are sound, so the build goes on to report the
 rest instead of crashing (the reported problem still fails it).
 
-It also runs on its own, for ``nox -s lint``: ``python _ext/edition/bibcheck.py FILE...``.
+It also runs on its own, for ``nox -s lint``: ``python tools/bibcheck.py FILE...``.
 """
 
 from __future__ import annotations
@@ -23,15 +23,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if not __package__:  # run as a script (the lint hook): make the edition package importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition.lines import NOT_UTF8, read_utf8
+from edition.core.lines import NOT_UTF8, read_utf8
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -298,10 +294,7 @@ def main(paths: list[str]) -> int:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.setup_extension("sphinxcontrib.bibtex")
     app.connect("builder-inited", check_bibfiles, priority=400)  # before sphinxcontrib-bibtex
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

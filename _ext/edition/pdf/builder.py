@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util import logging
-
-from edition.anchors import current_anchors, recorded_moves
-from edition.data import source_epoch
+from edition.checks.anchors import current_anchors, recorded_moves
+from edition.core.data import source_epoch
 from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -260,8 +259,9 @@ def fail_without_pdf(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.setup_extension("sphinxcontrib_typstbuilder")
-    app.setup_extension("edition.anchors")  # the anchors that become named destinations
+    app.setup_extension("edition.checks.anchors")  # the anchors that become named destinations
     app.add_builder(TypstPDFBuilder)
     app.connect("config-inited", configure)
     app.connect("build-finished", fail_without_pdf)

@@ -26,11 +26,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
-from edition.html import is_site
-from edition.lines import NOT_UTF8, read_utf8
+from edition.core.lines import NOT_UTF8, read_utf8
+from edition.site.files import is_site
 from edition.upstream.bibtex import bibliography_anchors
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -283,11 +282,8 @@ STUB = """<!DOCTYPE html>
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.domain")
-    app.setup_extension("edition.html")  # serves static/edition-redirects.js
-    app.add_config_value("edition_anchors", "data/anchors.txt", "env", str)
-    app.add_config_value("edition_anchors_removed", "data/anchors-removed.txt", "env", str)
-    app.add_config_value("edition_write_anchors", False, "", bool)
+    app.setup_extension("edition.core")
+    app.setup_extension("edition.site.files")  # serves static/edition-redirects.js
     app.connect("env-before-read-docs", load_moves)
     app.connect("env-check-consistency", check_anchors)
     app.connect("env-updated", write_redirecting_pages_again)

@@ -7,7 +7,7 @@ the end of a page, lists the entries that name a section of that page, with link
 Both note the data file as a dependency, so editing it rebuilds exactly these pages.
 
 Every problem in the file is reported at its line, with the entry's id and what to fix.
-``edition.data`` reads it safely and checks it against ``data/schema/kronoloji.schema.json``
+``edition.core.data`` reads it safely and checks it against ``data/schema/kronoloji.schema.json``
 first (invalid YAML, anchors and aliases, wrong types, over-long texts, values not
 allowed: at the field's line; such an entry is left out); this module then reports a
 missing, malformed or repeated id, a missing or impossible date, an end before the start,
@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries, turkish_date
+from edition.core.domain import edition_domain
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from edition.data import Entry, check_ids, parse_iso, problem, read_entries, turkish_date
-from edition.domain import edition_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -340,8 +339,7 @@ class LinkChronology(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.domain")
-    app.add_config_value("edition_chronology", "data/kronoloji.yaml", "env", str)
+    app.setup_extension("edition.core")
     app.add_directive("kronoloji", KronolojiDirective)
     app.add_directive("kronoloji-kayitlari", KronolojiKayitlariDirective)
     app.add_post_transform(LinkChronology)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from edition.html import is_site
+from edition.site.files import is_site
 from edition.upstream.furo import (
     CURRENT_ENTRY,
     NAVIGATION_CALL,
@@ -113,7 +113,7 @@ def after_furo(
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value("edition_fast_navigation", True, "html", bool)
+    app.setup_extension("edition.core")
     app.connect("env-before-read-docs", new_build)
     app.connect("html-page-context", before_furo, priority=PAGE_CONTEXT_PRIORITY - 1)
     app.connect("html-page-context", after_furo, priority=PAGE_CONTEXT_PRIORITY + 1)

@@ -25,10 +25,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
-from edition.html import is_site
+from edition.site.files import is_site
 from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -101,7 +100,7 @@ def write_bundles(app: Sphinx) -> None:
     if getattr(app.builder, "edition_bundles_written", False):
         return
     app.builder.edition_bundles_written = True
-    from edition.csp import translations_without_eval
+    from edition.site.csp import translations_without_eval
 
     outdir = Path(app.outdir)
     translations_without_eval(outdir)  # the bundle must hold the rewritten catalogue
@@ -206,6 +205,7 @@ def write_all_when_static_changes(app: Sphinx, env: Any) -> list[str]:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.connect("env-before-read-docs", new_build)
     app.connect("env-updated", write_all_when_static_changes)
     app.connect("doctree-resolved", on_doctree_resolved)

@@ -54,15 +54,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.misc import Include as DocutilsInclude
+from edition.core.lines import NOT_UTF8, undecodable
+from edition.upstream.myst import is_myst_state, run_include
 from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from edition.lines import NOT_UTF8, undecodable
-from edition.upstream.myst import is_myst_state, run_include
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -655,6 +654,7 @@ def fail_if_refused(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     app.add_directive("raw", RefusedRaw, override=True)
     app.add_role("raw", refused_raw_role, override=True)
     app.add_directive("include", GuardedInclude, override=True)
@@ -667,7 +667,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", check_pages)
     app.connect("env-before-read-docs", check_encoding)
     app.connect("source-read", check_front_matter)
-    app.setup_extension("edition.urls")  # links: one URL policy (edition/urls.py)
+    app.setup_extension("edition.checks.urls")  # links: one URL policy (edition/urls.py)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("doctree-read", check_doctree, priority=400)

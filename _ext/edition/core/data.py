@@ -5,7 +5,7 @@ on, so that every problem can be reported as ``data/kronoloji.yaml:42: … (entr
 with what to fix, the way a page's problems are. A file that is not valid YAML is
 reported at the line YAML names, and yields no entries.
 
-Reading is ``edition.schemacheck``'s: a YAML anchor or alias (``&a``, ``*a``: the
+Reading is ``edition.core.schema``'s: a YAML anchor or alias (``&a``, ``*a``: the
 "billion laughs" that grows a few lines into gigabytes) is refused at its line before
 anything is built, so is a key given twice and a file over 256 KiB. Then every entry is
 checked against the file's JSON Schema (``data/schema/``, the same check the lint runs):
@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sphinx.util import logging
 
-from edition import schemacheck
-from edition.lines import NOT_UTF8, read_utf8
+from edition.core import schema as schemas
+from edition.core.lines import NOT_UTF8, read_utf8
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,14 +77,14 @@ class Entry:
 
 
 #: The loaders (safe, keys' lines kept, dates as text); libyaml's where PyYAML has it.
-LineLoader = schemacheck.KeyLineLoader
-FastLineLoader = schemacheck.FastKeyLineLoader
+LineLoader = schemas.KeyLineLoader
+FastLineLoader = schemas.FastKeyLineLoader
 
 
 def load_yaml(text: str) -> Any:
     """Parse fast; on an error, parse again the slow way for the clearer message. Anchors
-    and aliases are refused (``schemacheck.Refused``) before anything is built."""
-    return schemacheck.load(text)[0]
+    and aliases are refused (``schemas.Refused``) before anything is built."""
+    return schemas.load(text)[0]
 
 
 def problem(location: str, message: str, *args: Any, subtype: str = "data") -> None:
@@ -92,7 +92,7 @@ def problem(location: str, message: str, *args: Any, subtype: str = "data") -> N
 
 
 #: Where the build finds the data files' schemas: the edition's own (``data/schema``).
-SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schema"
+SCHEMAS = Path(__file__).resolve().parents[3] / "data" / "schema"
 #: Checked by the modules' own ``validate`` at the entry's line, in their words.
 LEFT_TO_VALIDATE = {"required", "additionalProperties"}
 
@@ -101,7 +101,7 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
     """Read the YAML list named by the config value ``setting`` (a path from conf.py's folder).
 
     The file is read safely (no anchors or aliases, no key twice, at most
-    ``schemacheck.MAX_BYTES``) and checked against its JSON Schema
+    ``schemas.MAX_BYTES``) and checked against its JSON Schema
     (``data/schema/<name>.schema.json``); each problem is reported at its line, and an
     entry with a problem is left out. A missing or unknown field is left to the caller's
     own check, which reports it at the entry's line.
@@ -111,19 +111,19 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
     shown = relative
     schema_path = SCHEMAS / f"{Path(relative).stem}.schema.json"
     try:
-        if (size := path.stat().st_size) > schemacheck.MAX_BYTES:
-            problem(f"{shown}:1", schemacheck.too_large(size))
+        if (size := path.stat().st_size) > schemas.MAX_BYTES:
+            problem(f"{shown}:1", schemas.too_large(size))
             return path, []
         text, not_utf8 = read_utf8(path)
         if not_utf8:
             problem(f"{shown}:{not_utf8[0]}", NOT_UTF8, not_utf8[1])
             return path, []
-        loaded, lines = schemacheck.load(text)
+        loaded, lines = schemas.load(text)
     except OSError as error:
         problem(shown, "cannot read the data file (%s); check %s in conf.py", error, setting)
         return path, []
     except yaml.YAMLError as error:
-        line, message = schemacheck.yaml_error(error)
+        line, message = schemas.yaml_error(error)
         problem(f"{shown}:{line}", "%s", message)
         return path, []
     if loaded is None:
@@ -137,7 +137,7 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
         problem(f"{shown}:1", "no schema for this file; add %s", schema_path)
         return path, []
     refused: set[int] = set()
-    for line, message, failure in schemacheck.check(loaded, lines, schema):
+    for line, message, failure in schemas.check(loaded, lines, schema):
         if len(failure.path) == 1 and failure.keyword in LEFT_TO_VALIDATE:
             continue
         problem(f"{shown}:{line}", "%s", message)

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
-
-from edition.lines import source_lines
+from edition.core.lines import source_lines
 from edition.upstream.sphinx import warning_handlers
 
 if TYPE_CHECKING:
@@ -145,5 +144,6 @@ def install(app: Sphinx, *args: Any) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     install(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pybtex.plugin
 from docutils import nodes
+from edition.upstream.bibtex import register_plaintext_backend
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
@@ -51,8 +52,6 @@ from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferen
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
-
-from edition.upstream.bibtex import register_plaintext_backend
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -349,6 +348,7 @@ def remember_plaintext_backend() -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     remember_plaintext_backend()
     app.connect("doctree-read", mark_bibliographies)
     app.add_post_transform(DropEntryLabels)

@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from edition.content.quotations import incipit, page_locator
+from edition.core.data import sort_key_of_turkish
+from edition.core.domain import Quotation, edition_domain, read_now
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-
-from edition.data import sort_key_of_turkish
-from edition.domain import Quotation, edition_domain, read_now
-from edition.quotations import incipit, page_locator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -147,7 +146,8 @@ def mark_page(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.quotations")
+    app.setup_extension("edition.core")
+    app.setup_extension("edition.content.quotations")
     app.add_directive("alinti-dizini", AlintiDiziniDirective)
     app.add_post_transform(FillQuotationIndex)
     app.connect("doctree-read", mark_page)

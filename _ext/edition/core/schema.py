@@ -3,7 +3,7 @@
 ``data/X.yaml`` is checked against ``data/schema/X.schema.json``. The schemas say what
 fields an entry has, which are required, what values they take and how long a text may
 be; editors that read the ``# yaml-language-server: $schema=…`` line at the top of each
-data file show the same rules while one types. The build (``edition.data``) applies the
+data file show the same rules while one types. The build (``edition.core.data``) applies the
 same schemas with this module before it uses an entry, and checks the meaning besides
 (that a date exists, that a section label is a real section); a test keeps the two in step.
 
@@ -22,7 +22,7 @@ use (``type``, ``enum``, ``pattern``, ``minLength``/``maxLength``, ``minItems``/
 schema using any other keyword is an error, not silently ignored. The build needs no
 jsonschema package for it, and a test checks that jsonschema agrees.
 
-Run by ``nox -s lint``: ``python _ext/edition/schemacheck.py data/kronoloji.yaml …``;
+Run by ``nox -s lint``: ``python tools/schemacheck.py data/kronoloji.yaml …``;
 prints ``file:line: entry 'id': problem; what the field is`` and exits 1 on any problem.
 It needs only PyYAML.
 """
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -219,7 +218,7 @@ def shown(value: Any, limit: int = 60) -> str:
 
 def is_type(value: Any, name: str) -> bool:
     if name not in TYPES:
-        raise ValueError(f"schema type {name!r} is not supported by edition.schemacheck")
+        raise ValueError(f"schema type {name!r} is not supported here")
     if name != "boolean" and isinstance(value, bool):
         return False
     return isinstance(value, TYPES[name])
@@ -228,7 +227,9 @@ def is_type(value: Any, name: str) -> bool:
 def failures(value: Any, schema: dict[str, Any], path: list[Any]) -> Iterator[Failure]:
     """Every way ``value`` breaks ``schema``, depth first in the document's order."""
     if unknown := set(schema) - KNOWN:
-        raise ValueError(f"schema keyword(s) {sorted(unknown)} not supported by schemacheck")
+        raise ValueError(
+            f"schema keyword(s) {sorted(unknown)} not supported by edition.core.schema"
+        )
 
     def fail(keyword: str, message: str, key: str | None = None) -> Failure:
         return Failure(list(path), keyword, message, key)
@@ -363,7 +364,3 @@ def main(paths: list[str]) -> int:
             print(f"{name}:{line}: {message}")
             status = 1
     return status
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

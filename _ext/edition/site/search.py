@@ -24,9 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sphinx.search.tr import SearchTurkish
-
 from edition.upstream.sphinx import search_index_entries, search_word_maps
+from sphinx.search.tr import SearchTurkish
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,7 +78,7 @@ def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     last build, every page is written again, so that each one is indexed under the new
     spellings as a clean build would index it (not only the pages read again).
     """
-    from edition.persons import register
+    from edition.registers.persons import register
 
     spellings = {}
     for person in register(env).persons:
@@ -149,7 +148,8 @@ def add_search_script(
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.setup_extension("edition.persons")
+    app.setup_extension("edition.core")
+    app.setup_extension("edition.registers.persons")
     app.add_search_language(TurkishSearch)
     app.connect("env-updated", collect_spellings)
     app.connect("env-updated", keep_index_entries)

@@ -28,10 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
+from edition.site.files import is_site
+from edition.site.search import TURKISH_MESSAGES
 from sphinx.util import logging
-
-from edition.html import is_site
-from edition.search import TURKISH_MESSAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,7 +121,7 @@ class Finding:
             return (
                 f"{self.thing} that the Content Security Policy blocks; if the theme was "
                 "upgraded, check that code and put its hash in ALLOWED_INLINE of "
-                "_ext/edition/csp.py, otherwise remove it"
+                "_ext/edition/site/csp.py, otherwise remove it"
             )
         return self.thing
 
@@ -240,7 +239,7 @@ def translations_without_eval(outdir: Path) -> None:
         logger.warning(
             "cannot rewrite %s without eval (Sphinx changed its form?); the pages would break "
             "under the Content Security Policy: adapt translations_without_eval in "
-            "_ext/edition/csp.py",
+            "_ext/edition/site/csp.py",
             path,
             type="edition",
             subtype="csp",
@@ -333,8 +332,8 @@ def check_live_reload(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
     # host:port of sphinx-autobuild (nox -s docs-live): its inline reload script is allowed.
-    app.add_config_value("edition_live_reload", "", "html", str)
     app.connect("builder-inited", check_live_reload)
     app.connect("html-page-context", add_meta)
     app.connect("build-finished", check_output)

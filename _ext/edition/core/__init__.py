@@ -1,0 +1,44 @@
+"""The core every part of the edition stands on: its domain, settings, messages and helpers.
+
+Nothing here imports from the layers above (``content``, ``registers``, ``checks``,
+``site``, ``pdf``). Each part's ``setup()`` loads this one first, so a test project that
+loads a single part still has the domain and every ``edition_*`` setting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from edition.core import domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+#: Every ``edition_*`` setting of ``conf.py``: name, default, what a change rebuilds, type.
+#: "env": the pages are read again; "html": the site is written again; "": nothing.
+CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
+    # data files (registers/) and the anchors list (checks/anchors.py)
+    ("edition_chronology", "data/kronoloji.yaml", "env", str),
+    ("edition_persons", "data/kisiler.yaml", "env", str),
+    ("edition_anchors", "data/anchors.txt", "env", str),
+    ("edition_anchors_removed", "data/anchors-removed.txt", "env", str),
+    ("edition_write_anchors", False, "", bool),  # nox -s anchors: rewrite the list
+    # the site (site/)
+    ("edition_repository", "", "html", str),  # https://github.com/owner/name: edit links
+    ("edition_branch", "main", "html", str),
+    ("edition_fast_navigation", True, "html", bool),  # navigation made once per build
+    ("edition_live_reload", "", "html", str),  # docs-live: the reload script's address
+)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    for name, default, rebuild, kind in CONFIG_VALUES:
+        app.add_config_value(name, default, rebuild, kind)
+    domain.setup(app)
+    return {
+        "version": "1",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
