@@ -8,6 +8,7 @@ import pybtex.plugin
 import pytest
 from conftest import ROOT
 from edition.content import bibstyle
+from edition.core import turkish
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 
 
@@ -105,7 +106,7 @@ def test_turkish_alphabetical_order(style):
 
 
 def test_turkish_lower():
-    assert bibstyle.turkish_lower("IŞIK İZMİR") == "ışık izmir"
+    assert turkish.turkish_lower("IŞIK İZMİR") == "ışık izmir"
 
 
 def entry(kind: str, authors: list[str], **fields: str) -> Entry:

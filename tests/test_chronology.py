@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.core.data import turkish_date
+from edition.core.turkish import turkish_date
 
 
 def page(app, docname: str) -> BeautifulSoup:

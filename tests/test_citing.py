@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, ROOT, strict_build
-from edition.core.data import edition_date
+from edition.core.git import edition_date
 from pypdf import PdfReader
 
 

@@ -9,7 +9,8 @@ import io
 import re
 
 import pytest
-from edition.site.search import TurkishSearch, turkish_lower
+from edition.core.turkish import turkish_lower
+from edition.site.search import TurkishSearch
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

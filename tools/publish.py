@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 from deadlinks import dead_links
-from edition.core.data import source_epoch
+from edition.core.git import source_epoch
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "lenin-son-yazilar.pdf"

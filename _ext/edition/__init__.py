@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 PARTS = (
     "edition.core",
     "edition.checks.guard",
+    "edition.checks.urls",
     "edition.checks.advice",
     "edition.checks.labels",
     "edition.content.citations",
@@ -44,6 +45,7 @@ PARTS = (
     "edition.registers.persons",
     "edition.content.quotation_index",
     "edition.checks.anchors",
+    "edition.site.redirects",
     "edition.site.citing",
     "edition.site.sources",
     "edition.checks.bibcheck",

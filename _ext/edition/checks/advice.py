@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
+
 from edition.core.lines import source_lines
 from edition.upstream.sphinx import warning_handlers
 

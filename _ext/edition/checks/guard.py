@@ -54,14 +54,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.misc import Include as DocutilsInclude
-from edition.core.lines import NOT_UTF8, undecodable
-from edition.upstream.myst import is_myst_state, run_include
 from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.core.lines import NOT_UTF8, undecodable
+from edition.upstream.myst import is_myst_state, run_include
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -55,9 +55,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from edition.checks.guard import refuse
 from sphinx import addnodes
 from sphinx.util import logging
+
+from edition.checks.guard import refuse
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 import pybtex.plugin
 from docutils import nodes
-from edition.upstream.bibtex import register_plaintext_backend
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
@@ -53,6 +52,9 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
+from edition.core.turkish import collation_key
+from edition.upstream.bibtex import register_plaintext_backend
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -68,23 +70,6 @@ AND = " ve "
 PART_TYPES = frozenset({"article", "incollection", "inbook", "inproceedings"})
 
 # -- Turkish alphabetical order -----------------------------------------------------
-
-ALPHABET = "aâbcçdefgğhıiîjklmnoöpqrsştuûüvwxyz"
-RANK = {letter: index for index, letter in enumerate(ALPHABET)}
-
-
-def turkish_lower(text: str) -> str:
-    """Lower-case the Turkish way: I → ı and İ → i (``str.lower`` gives i and i̇)."""
-    return text.replace("I", "ı").replace("İ", "i").lower()
-
-
-def collation_key(text: str) -> tuple[tuple[int, str], ...]:
-    """Sort key for Turkish alphabetical order; letters outside the alphabet sort after it."""
-    return tuple(
-        (RANK[char], char) if char in RANK else (len(RANK), char)
-        for char in turkish_lower(text)
-        if char.isalnum() or char == " "
-    )
 
 
 class TurkishSorting(BaseSortingStyle):

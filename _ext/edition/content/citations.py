@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
-from edition.core.lines import exact_line
-from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
+
+from edition.core.lines import exact_line
+from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from edition.core.domain import Conclusion, edition_domain, read_now
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.core.domain import Conclusion, edition_domain, read_now
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -232,7 +233,7 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def supporting(domain: Any, basis: list[str], labels: dict[str, Any]) -> list[tuple[str, Any]]:
     """The quotations standing in the sections a conclusion rests on, in date order."""
-    from edition.core.data import sort_key_of_turkish
+    from edition.core.turkish import sort_key_of_turkish
 
     wanted = {(labels[label][0], labels[label][1]) for label in basis}
     found = [

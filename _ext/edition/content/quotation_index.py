@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from edition.content.quotations import incipit, page_locator
-from edition.core.data import sort_key_of_turkish
-from edition.core.domain import Quotation, edition_domain, read_now
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
+
+from edition.content.quotations import incipit, page_locator
+from edition.core.domain import Quotation, edition_domain, read_now
+from edition.core.turkish import sort_key_of_turkish
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
-from edition.core.data import TURKISH
-from edition.core.domain import Quotation, edition_domain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
+from edition.core.domain import Quotation, edition_domain
+from edition.core.turkish import TURKISH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -35,7 +35,7 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
 def setup(app: Sphinx) -> ExtensionMetadata:
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
-    domain.setup(app)
+    domain.register(app)
     return {
         "version": "1",
         "env_version": 1,

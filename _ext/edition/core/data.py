@@ -16,11 +16,8 @@ with such a problem is left out, so nothing refused is published.
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import re
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,26 +34,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MONTHS = (
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-)
 #: A date as the data files write it: ``1922-12-13``, or ``1922-05`` for a month.
 ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
-#: A date as the pages write it: ``13 Aralık 1922``, ``4–6 Ocak 1923``, ``Mart 1923``.
-TURKISH = re.compile(
-    rf"^(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+)?(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
-)
 
 
 @dataclass(frozen=True)
@@ -192,59 +171,3 @@ def parse_iso(text: Any) -> tuple[int, int, int] | None:
     except ValueError:
         return None
     return year, month, day
-
-
-def turkish_date(start: tuple[int, int, int], end: tuple[int, int, int] | None = None) -> str:
-    """(1922, 12, 23) → "23 Aralık 1922"; a range shares what it can: "16–17 Ocak 1923"."""
-
-    def one(d: tuple[int, int, int], with_year: bool = True, with_month: bool = True) -> str:
-        year, month, day = d
-        parts = [str(day)] if day else []
-        if with_month:
-            parts.append(MONTHS[month - 1])
-        if with_year:
-            parts.append(str(year))
-        return " ".join(parts)
-
-    if end is None or end == start:
-        return one(start)
-    if start[0] == end[0] and start[1] == end[1] and start[2] and end[2]:
-        return f"{start[2]}–{one(end)}"
-    if start[0] == end[0]:
-        return f"{one(start, with_year=False)} – {one(end)}"
-    return f"{one(start)} – {one(end)}"
-
-
-def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
-    """Sort key of a date as pages write it; an unreadable date sorts last."""
-    match = TURKISH.match(text.strip())
-    if not match:
-        return (9999, 99, 99)
-    return int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"] or 0)
-
-
-def git(folder: Path, *args: str) -> str | None:
-    """What ``git <args>`` prints in ``folder``, stripped; None without git or a checkout."""
-    try:
-        return subprocess.run(
-            ["git", *args], cwd=folder, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
-def source_epoch(confdir: Path) -> int | None:
-    """Seconds since 1970 to date the edition by: SOURCE_DATE_EPOCH, else the last commit."""
-    if value := os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(value)
-    out = git(confdir, "log", "-1", "--format=%ct")
-    return int(out) if out else None
-
-
-@functools.cache
-def edition_date(confdir: Path) -> date:
-    """The date of this version of the edition (of its last commit), or today."""
-    from datetime import UTC, datetime
-
-    epoch = source_epoch(confdir)
-    return datetime.fromtimestamp(epoch, tz=UTC).date() if epoch is not None else date.today()

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -281,12 +280,7 @@ def read_now(env: BuildEnvironment) -> set[str]:
     return getattr(env, "edition_read_now", set())
 
 
-def setup(app: Sphinx) -> ExtensionMetadata:
+def register(app: Sphinx) -> None:
+    """Add the domain (called by ``edition.core``'s setup)."""
     app.add_domain(EditionDomain)
     app.connect("env-before-read-docs", remember_read)
-    return {
-        "version": "1",
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }

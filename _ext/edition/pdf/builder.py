@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from edition.checks.anchors import current_anchors, recorded_moves
-from edition.core.data import source_epoch
-from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
 from sphinx.util import logging
+
+from edition.checks.anchors import current_anchors, recorded_moves
+from edition.core.git import source_epoch
+from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
 
 if TYPE_CHECKING:
     from collections.abc import Set

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries, turkish_date
-from edition.core.domain import edition_domain
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries
+from edition.core.domain import edition_domain
+from edition.core.turkish import turkish_date
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

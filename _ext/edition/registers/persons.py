@@ -25,15 +25,16 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
-from edition.core.data import Entry, check_ids, problem, read_entries
-from edition.core.domain import edition_domain, read_now
-from edition.core.lines import exact_line
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from edition.core.data import Entry, check_ids, problem, read_entries
+from edition.core.domain import edition_domain, read_now
+from edition.core.lines import exact_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -365,7 +366,7 @@ def surname_first(name: str) -> str:
 
 
 def collation(text: str) -> Any:
-    from edition.content.bibstyle import collation_key
+    from edition.core.turkish import collation_key
 
     return collation_key(text)
 

@@ -25,9 +25,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 from edition.site.files import is_site
 from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
-from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

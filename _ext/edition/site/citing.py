@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from docutils import nodes
-from edition.core.data import MONTHS, edition_date
-from edition.site.files import is_site
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+
+from edition.core.git import edition_date
+from edition.core.turkish import MONTHS
+from edition.site.files import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
+from sphinx.util import logging
+
 from edition.site.files import is_site
 from edition.site.search import TURKISH_MESSAGES
-from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

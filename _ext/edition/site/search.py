@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from edition.upstream.sphinx import search_index_entries, search_word_maps
 from sphinx.search.tr import SearchTurkish
+
+from edition.core.turkish import turkish_lower
+from edition.upstream.sphinx import search_index_entries, search_word_maps
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,11 +44,6 @@ TURKISH_MESSAGES = {
         "Birden çok sözcükle aramada yalnızca bütün sözcükleri içeren sayfalar gösterilir."
     ),
 }
-
-
-def turkish_lower(word: str) -> str:
-    """Lower case as Turkish has it: İ→i, I→ı (Python's str.lower() gives "i̇" and "i")."""
-    return word.replace("İ", "i").replace("I", "ı").lower()
 
 
 class TurkishSearch(SearchTurkish):

@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from edition.core.data import MONTHS, git
-from edition.site.files import is_site
 from sphinx.util import logging
+
+from edition.core.git import git, git_top
+from edition.core.turkish import MONTHS
+from edition.site.files import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,12 +73,6 @@ def link_sources(app: Sphinx, config: Config) -> None:
         "source_branch": config.edition_branch,
         "source_directory": "" if srcdir == "." else f"{srcdir}/",
     }
-
-
-def git_top(folder: Path) -> Path | None:
-    """The top folder of the git checkout holding ``folder``; None outside one."""
-    out = git(folder, "rev-parse", "--show-toplevel")
-    return Path(out).resolve() if out else None
 
 
 def shallow_boundary(top: Path) -> set[str]:

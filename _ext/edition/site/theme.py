@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
+
+from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

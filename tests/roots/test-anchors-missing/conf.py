@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "edition.checks.anchors"]
+extensions = ["myst_parser", "edition.checks.anchors", "edition.site.redirects"]
 edition_anchors = "anchors.txt"
 edition_anchors_removed = "anchors-removed.txt"

@@ -1,0 +1,80 @@
+"""Turkish text as the edition writes it: case, alphabetical order, dates.
+
+One place for what every part needs of Turkish: ``str.lower`` gets the dotted and dotless
+i wrong (İ → "i̇", I → "i"), Python's sort puts ç, ğ, ı, ö, ş, ü after z, and the pages write
+dates with Turkish month names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- Case and alphabetical order ------------------------------------------------------
+
+ALPHABET = "aâbcçdefgğhıiîjklmnoöpqrsştuûüvwxyz"
+RANK = {letter: index for index, letter in enumerate(ALPHABET)}
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case the Turkish way: I → ı and İ → i (``str.lower`` gives i and i̇)."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def collation_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for Turkish alphabetical order; letters outside the alphabet sort after it."""
+    return tuple(
+        (RANK[char], char) if char in RANK else (len(RANK), char)
+        for char in turkish_lower(text)
+        if char.isalnum() or char == " "
+    )
+
+
+# -- Dates ----------------------------------------------------------------------------
+
+MONTHS = (
+    "Ocak",
+    "Şubat",
+    "Mart",
+    "Nisan",
+    "Mayıs",
+    "Haziran",
+    "Temmuz",
+    "Ağustos",
+    "Eylül",
+    "Ekim",
+    "Kasım",
+    "Aralık",
+)
+#: A date as the pages write it: ``13 Aralık 1922``, ``4–6 Ocak 1923``, ``Mart 1923``.
+TURKISH = re.compile(
+    rf"^(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+)?(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
+)
+
+
+def turkish_date(start: tuple[int, int, int], end: tuple[int, int, int] | None = None) -> str:
+    """(1922, 12, 23) → "23 Aralık 1922"; a range shares what it can: "16–17 Ocak 1923"."""
+
+    def one(d: tuple[int, int, int], with_year: bool = True, with_month: bool = True) -> str:
+        year, month, day = d
+        parts = [str(day)] if day else []
+        if with_month:
+            parts.append(MONTHS[month - 1])
+        if with_year:
+            parts.append(str(year))
+        return " ".join(parts)
+
+    if end is None or end == start:
+        return one(start)
+    if start[0] == end[0] and start[1] == end[1] and start[2] and end[2]:
+        return f"{start[2]}–{one(end)}"
+    if start[0] == end[0]:
+        return f"{one(start, with_year=False)} – {one(end)}"
+    return f"{one(start)} – {one(end)}"
+
+
+def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
+    """Sort key of a date as pages write it; an unreadable date sorts last."""
+    match = TURKISH.match(text.strip())
+    if not match:
+        return (9999, 99, 99)
+    return int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"] or 0)

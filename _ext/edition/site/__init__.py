@@ -1,0 +1,7 @@
+"""Everything only the web site needs: the theme's adaptation and templates, navigation,
+bundled assets, the Content Security Policy, Turkish search, citing, sources, the static
+files and the anchors' redirects.
+
+A change to the HTML output goes here. It may use ``core``, ``content``, ``registers`` and
+``checks``, never ``pdf``.
+"""
