@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: adapter module → the pinned distributions its docstrings were checked against
 ADAPTERS = {
-    sphinx_adapter: ("sphinx",),
+    sphinx_adapter: ("sphinx", "docutils"),
     furo_adapter: ("furo",),
     myst_adapter: ("myst-parser",),
     bibtex_adapter: ("sphinxcontrib-bibtex", "pybtex"),
@@ -110,6 +110,7 @@ def build_tiny(src: Path, out: Path) -> tuple[Sphinx, dict[str, dict[str, Any]]]
         status=None, warning=io.StringIO(), freshenv=True,
     )  # fmt: skip
     app.add_directive("probe", Probe)
+    Probe.seen["markup"] = sphinx_adapter.registered_markup()  # as edition.checks.advice asks
     # as edition.advice looks for them: in setup(), once the application has started
     Probe.seen["warning_handlers"] = sphinx_adapter.warning_handlers()
     contexts: dict[str, dict[str, Any]] = {}
@@ -228,6 +229,19 @@ def test_sphinx_warning_output_is_found():
     )
     assert isinstance(handlers[0].filters, list), fix(
         "sphinx.py:warning_handlers", "a handler whose filters are a list (edition.advice)"
+    )
+
+
+@pytest.mark.usefixtures("tiny")
+def test_docutils_registry_lists_every_directive_and_role_by_name():
+    directives, roles = Probe.seen["markup"]
+    assert directives.get("probe") is Probe, fix(
+        "sphinx.py:registered_markup", "app.add_directive keeping the class in docutils' registry"
+    )
+    for name, kind in (("note", directives), ("code-block", directives), ("emphasis", roles)):
+        assert name in kind, fix("sphinx.py:registered_markup", f"{name!r} among the known names")
+    assert "probe" not in sphinx_adapter.registered_markup()[0], fix(
+        "sphinx.py:registered_markup", "a registry that docutils_namespace() restores"
     )
 
 

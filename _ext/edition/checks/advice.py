@@ -19,7 +19,7 @@ from docutils import nodes
 from docutils.utils import get_source_line
 
 from edition.core.lines import source_lines
-from edition.upstream.sphinx import warning_handlers
+from edition.upstream.sphinx import registered_markup, warning_handlers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,20 +81,32 @@ ADVICE: list[tuple[re.Pattern[str], Callable[[Sphinx, re.Match[str]], str]]] = [
     ),
     (
         re.compile(r"^Unknown directive type: '(?P<name>[^']+)'"),
-        lambda app, m: (
-            "the edition's directives are alinti, sonuc, dayanan-sonuclar, editor-notu, "
-            "kronoloji, kronoloji-kayitlari, kisiler, alinti-dizini, and Sphinx's, MyST's "
-            "and sphinx-design's; check the spelling"
-        ),
+        lambda app, m: unknown_name(m["name"], registered_markup()[0], "directives"),
     ),
     (
         re.compile(r"^Unknown interpreted text role [\"'](?P<name>[^\"']+)[\"']"),
-        lambda app, m: (
-            "the edition's roles are kaynak and kisi, besides ref, doc and Sphinx's "
-            "others; check the spelling"
-        ),
+        lambda app, m: unknown_name(m["name"], registered_markup()[1], "roles"),
     ),
 ]
+
+#: The layers whose directives and roles are the ones page authors write (the guard's
+#: refusing replacements of ``raw``, ``include`` and the like live in ``checks``).
+AUTHORS_MARKUP = ("edition.content.", "edition.registers.")
+
+
+def unknown_name(name: str, known: dict[str, Any], kind: str) -> str:
+    """ "did you mean …?", then the edition's own names of this kind, from the registry."""
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    guess = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    own = sorted(
+        each
+        for each, made in known.items()
+        if getattr(made, "__module__", "").startswith(AUTHORS_MARKUP)
+    )
+    return (
+        f"{guess}the edition's {kind} are {', '.join(own)}, besides Sphinx's, MyST's and "
+        f"sphinx-design's; check the spelling"
+    )
 
 
 def label_line(location: Any, label: str) -> str | None:

@@ -22,7 +22,7 @@ that each build, clean or not, indexes every page's entries alike.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from sphinx.search.tr import SearchTurkish
 
@@ -49,11 +49,11 @@ TURKISH_MESSAGES = {
 class TurkishSearch(SearchTurkish):
     """Sphinx's Turkish search language, with Turkish case folding and name spellings."""
 
-    #: canonical one-word name → the register's other spellings (set once pages are read)
-    spellings: ClassVar[dict[str, tuple[str, ...]]] = {}
-
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
+        #: canonical one-word name → the register's other spellings; this build's, given
+        #: by :func:`give_spellings` before the first page is indexed
+        self.spellings: dict[str, tuple[str, ...]] = {}
         # Sphinx remembers stems within one page; the pure-Python Snowball stemmer is the
         # search index's main cost, and most words recur from page to page.
         self.stems: dict[str, str] = {}
@@ -82,12 +82,22 @@ def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if " " not in person.name:
             others = [*person.variants, person.source_spelling]
             spellings[person.name] = tuple(sorted({o for o in others if o and o != person.name}))
-    TurkishSearch.spellings = spellings
     before = getattr(env, "edition_search_spellings", None)
     env.edition_search_spellings = spellings  # pickled with the environment
     if before == spellings or not getattr(app.builder, "search", False):
         return []
     return sorted(env.all_docs)
+
+
+def give_spellings(app: Sphinx, doctree: Any, docname: str) -> None:
+    """Give this build's search language the spellings collected from the register.
+
+    The HTML builder makes its indexer (and the language in it) once the pages are read,
+    and indexes each page right after resolving it; ``doctree-resolved`` comes first.
+    """
+    language = getattr(getattr(app.builder, "indexer", None), "lang", None)
+    if isinstance(language, TurkishSearch):
+        language.spellings = getattr(app.env, "edition_search_spellings", None) or {}
 
 
 def keep_index_entries(app: Sphinx, env: BuildEnvironment) -> None:
@@ -150,6 +160,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_search_language(TurkishSearch)
     app.connect("env-updated", collect_spellings)
     app.connect("env-updated", keep_index_entries)
+    app.connect("doctree-resolved", give_spellings)
     app.connect("html-collect-pages", forget_words_of_no_page)
     app.connect("html-page-context", add_search_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Sphinx internals the edition relies on (checked against sphinx==9.0.4).
+"""Sphinx internals the edition relies on (checked against sphinx==9.0.4 and docutils==0.22.4).
 
 Tests: ``tests/test_upstream.py`` (``test_sphinx_*``).
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from docutils.parsers.rst import directives, roles
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
@@ -91,3 +92,21 @@ def warning_handlers() -> list[logging.Handler]:
         for handler in logging.getLogger(NAMESPACE).handlers
         if isinstance(handler, WarningStreamHandler)
     ]
+
+
+def registered_markup() -> tuple[dict[str, Any], dict[str, Any]]:
+    """(directives, roles) known now by name: docutils' own, Sphinx's, MyST's, every
+    extension's; each name with its class or function (None for a docutils built-in not
+    yet loaded).
+
+    Assumes: ``app.add_directive``/``app.add_role`` end in docutils'
+    ``register_directive``/``register_local_role``, which keep them in
+    ``docutils.parsers.rst.directives._directives`` and ``roles._roles``; docutils' own
+    are named in ``directives._directive_registry`` and ``roles._role_registry`` and
+    loaded on first use (private; docutils 0.22.4).
+    """
+    known_directives: dict[str, Any] = dict.fromkeys(directives._directive_registry)
+    known_directives.update(directives._directives)
+    known_roles: dict[str, Any] = dict.fromkeys(roles._role_registry)
+    known_roles.update(roles._roles)
+    return known_directives, known_roles
