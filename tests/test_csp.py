@@ -46,3 +46,46 @@ def test_code_no_line_of_the_page_wrote_is_reported_at_the_page(app, warning):
     assert "no line of tema.md wrote" in found[0]
     assert "the theme, a template or an extension wrote it" in found[0]
     assert "put its hash in ALLOWED_INLINE of _ext/edition/site/csp.py" in found[0]
+
+
+# -- The scripts' catalogue (edition.site.translations) ---------------------------------
+
+
+def test_the_shipped_catalogue_is_sphinx_s_without_eval():
+    """After a Sphinx upgrade that changes its catalogue: run python tools/translations.py."""
+    from conftest import ROOT
+    from edition.site.translations import MARK, project_catalogue, sphinx_catalogue, without_eval
+
+    shipped = project_catalogue(ROOT, "tr").read_text(encoding="utf-8")
+    made = without_eval(sphinx_catalogue("tr").read_text(encoding="utf-8"))
+    assert made is not None, "Sphinx's catalogue changed its form: adapt without_eval"
+    assert shipped == made, (
+        "locale/tr/LC_MESSAGES/sphinx.js is out of date: run tools/translations.py"
+    )
+    assert shipped.startswith(MARK)
+    assert "new Function" not in shipped
+    assert "eval(" not in shipped
+
+
+@pytest.mark.sphinx("html", testroot="csp-translations", freshenv=True)
+def test_sphinx_s_own_catalogue_on_the_site_fails_the_build(app, warning):
+    app.build()
+    found = messages(warning)
+    assert len(found) == 1, found
+    assert "is Sphinx's own catalogue, whose plural rule needs eval" in found[0]
+    assert "run 'python tools/translations.py'" in found[0]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="csp-translations",
+    freshenv=True,
+    confoverrides={"locale_dirs": [str(__import__("conftest").ROOT / "locale")]},
+)
+def test_the_edition_s_catalogue_is_what_the_site_gets(app, warning):
+    from conftest import ROOT
+
+    app.build()
+    assert messages(warning) == []
+    written = (app.outdir / "_static" / "translations.js").read_bytes()
+    assert written == (ROOT / "locale/tr/LC_MESSAGES/sphinx.js").read_bytes()

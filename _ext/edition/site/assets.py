@@ -101,10 +101,7 @@ def write_bundles(app: Sphinx) -> None:
     if getattr(app.builder, "edition_bundles_written", False):
         return
     app.builder.edition_bundles_written = True
-    from edition.site.csp import translations_without_eval
-
     outdir = Path(app.outdir)
-    translations_without_eval(outdir)  # the bundle must hold the rewritten catalogue
     texts: dict[str, str] = {}
 
     def text_of(member: Member) -> str:

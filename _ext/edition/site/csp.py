@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import pickle
 import re
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from docutils.utils import get_source_line
 from sphinx.util import logging
 
 from edition.site.files import is_site
-from edition.site.search import TURKISH_MESSAGES
+from edition.site.translations import MARK
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -215,57 +214,19 @@ def source_places(app: Sphinx, docname: str, found: list[Finding]) -> list[Place
     return places
 
 
-#: What Sphinx writes into _static/translations.js, and the plural rules it may hold.
-TRANSLATIONS = re.compile(r"\ADocumentation\.addTranslations\((?P<catalog>\{.*\})\);?\s*\Z", re.S)
-PLURAL_RULE = re.compile(r"[n0-9\s()!=<>&|?:%+*/-]*")
-
-
-def translations_without_eval(outdir: Path) -> None:
-    """Rewrite Sphinx's translations.js so that it needs no ``eval`` (and works).
-
-    Sphinx's doctools.js turns the catalogue's plural rule into a function with
-    ``new Function(…)``, which the policy forbids ('unsafe-eval' is not given): the
-    script would stop half-way on every page. The rule is written out as code instead.
-    """
+def check_translations(outdir: Path) -> None:
+    """The site's ``translations.js`` must be the edition's catalogue without eval
+    (``edition.site.translations``): Sphinx's own would stop every page's scripts."""
     path = outdir / "_static" / "translations.js"
-    if not path.is_file():
-        return
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("// edition.csp"):
-        return
-    match = TRANSLATIONS.match(text)
-    catalog = json.loads(match["catalog"]) if match else None
-    rule = (catalog or {}).get("plural_expr", "")
-    if catalog is None or not PLURAL_RULE.fullmatch(rule):
+    if path.is_file() and not path.read_text(encoding="utf-8").startswith(MARK):
         logger.warning(
-            "cannot rewrite %s without eval (Sphinx changed its form?); the pages would break "
-            "under the Content Security Policy: adapt translations_without_eval in "
-            "_ext/edition/site/csp.py",
+            "%s is Sphinx's own catalogue, whose plural rule needs eval, which the Content "
+            "Security Policy blocks; run 'python tools/translations.py' and commit the "
+            "locale/<language>/LC_MESSAGES/sphinx.js it writes",
             path,
             type="edition",
             subtype="csp",
         )
-        return
-    # Two faults of the catalogue, mended on the way: an untranslated message ("" in every
-    # form) would show as blank text instead of falling back to English, and a plural rule
-    # that yields true/false ("(n > 1)") picks no form at all (forms[true] is undefined).
-    catalog["messages"] = {
-        key: value
-        for key, value in catalog.get("messages", {}).items()
-        if any(value if isinstance(value, list) else [value])
-    }
-    if catalog.get("locale") == "tr":  # what Sphinx's Turkish catalogue leaves untranslated
-        catalog["messages"] = {**TURKISH_MESSAGES, **catalog["messages"]}
-    path.write_text(
-        "// edition.csp: Sphinx's translations, with the plural rule written as code (no eval)\n"
-        "(() => {\n"
-        f"  const catalog = {json.dumps(catalog, indent=2, ensure_ascii=True)};\n"
-        "  Object.assign(Documentation.TRANSLATIONS, catalog.messages);\n"
-        f"  Documentation.PLURAL_EXPR = (n) => Number({rule});\n"
-        "  Documentation.LOCALE = catalog.locale;\n"
-        "})();\n",
-        encoding="utf-8",
-    )
 
 
 def check_output(app: Sphinx, exception: Exception | None) -> None:
@@ -277,7 +238,7 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not is_site(app):
         return
     outdir = Path(app.outdir)
-    translations_without_eval(outdir)
+    check_translations(outdir)
     pages = {Path(app.builder.get_outfilename(d)): d for d in app.env.all_docs}
     for page in sorted(outdir.rglob("*.html")):
         found = findings(page.read_text(encoding="utf-8"))

@@ -34,17 +34,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-#: Sphinx's Turkish catalogue leaves these search-page messages untranslated.
-TURKISH_MESSAGES = {
-    "Search finished, found one page matching the search query.": [
-        "Arama tamamlandı: aramayla eşleşen bir sayfa bulundu.",
-        "Arama tamamlandı: aramayla eşleşen ${resultCount} sayfa bulundu.",
-    ],
-    "Searching for multiple words only shows matches that contain\n    all words.": (
-        "Birden çok sözcükle aramada yalnızca bütün sözcükleri içeren sayfalar gösterilir."
-    ),
-}
-
 
 class TurkishSearch(SearchTurkish):
     """Sphinx's Turkish search language, with Turkish case folding and name spellings."""

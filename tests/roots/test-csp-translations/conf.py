@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "edition.site.csp"]
+language = "tr"
+html_theme = "furo"
