@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from edition.core.domain import remember
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -98,9 +100,7 @@ def titles(env: BuildEnvironment) -> dict[str, Any]:
 def write_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page, when a title another page shows changed since the last build."""
     now = titles(env)
-    before = getattr(env, "edition_titles", None)
-    env.edition_titles = now  # pickled with the environment
-    return [] if before == now else sorted(env.all_docs)
+    return [] if remember(env, "titles", now) == now else sorted(env.all_docs)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

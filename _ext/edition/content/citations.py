@@ -32,6 +32,7 @@ from docutils.transforms.references import Footnotes
 from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
 
+from edition.core.domain import remember
 from edition.core.lines import exact_line
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
@@ -292,9 +293,8 @@ def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for path in bib_files(env):
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
-    before = getattr(env, "edition_bib_digest", None)
-    env.edition_bib_digest = digest.hexdigest()  # pickled with the environment
-    if before == env.edition_bib_digest:
+    now = digest.hexdigest()
+    if remember(env, "bib", now) == now:
         return []
     return sorted(citing_docnames(env))
 

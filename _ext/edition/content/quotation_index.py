@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.quotations import incipit, page_locator
-from edition.core.domain import Quotation, edition_domain, read_now
+from edition.core.domain import Quotation, edition_domain
 from edition.core.turkish import sort_key_of_turkish
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class AlintiDiziniDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = quotation_index()
         self.set_source_info(node)
+        edition_domain(self.env).note_gathering_list(self.env.docname, "alinti-dizini")
         return [node]
 
 
@@ -130,27 +131,9 @@ class FillQuotationIndex(SphinxPostTransform):
             node.replace_self(groups)
 
 
-def rewrite_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The index gathers from every page: write it again whenever a page was read."""
-    if not read_now(env):
-        return []
-    return sorted(
-        docname
-        for docname in env.found_docs
-        if docname in env.metadata and env.metadata[docname].get("edition-quotation-index")
-    )
-
-
-def mark_page(app: Sphinx, doctree: nodes.document) -> None:
-    if any(doctree.findall(quotation_index)):
-        app.env.metadata[app.env.current_document.docname]["edition-quotation-index"] = True
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.setup_extension("edition.content.quotations")
     app.add_directive("alinti-dizini", AlintiDiziniDirective)
     app.add_post_transform(FillQuotationIndex)
-    app.connect("doctree-read", mark_page)
-    app.connect("env-get-updated", rewrite_index)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

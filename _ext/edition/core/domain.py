@@ -81,8 +81,10 @@ class EditionDomain(Domain):
         "chronology": {},  # id -> Anchored, on the page holding {kronoloji}
         "persons": {},  # id -> Anchored, on the page holding {kisiler}
         "mentions": {},  # docname -> ids of the persons the page names
+        "gathering": {},  # docname -> the lists on it that gather from every page
+        "kept": {},  # what a build remembers for the next one (remember())
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def quotations(self) -> dict[str, Quotation]:
@@ -126,6 +128,11 @@ class EditionDomain(Domain):
     def note_mentions(self, docname: str, person_ids: list[str]) -> None:
         self.data["mentions"][docname] = person_ids
 
+    def note_gathering_list(self, docname: str, name: str) -> None:
+        """``docname`` holds a list made from every page (the quotation index, the persons
+        register with the pages naming each person): it is written again after any read."""
+        self.data["gathering"].setdefault(docname, set()).add(name)
+
     def note_quotation_sections(self, ident: str, sections: tuple[str, ...]) -> None:
         if ident in self.quotations:
             self.quotations[ident] = self.quotations[ident]._replace(sections=sections)
@@ -144,6 +151,7 @@ class EditionDomain(Domain):
                     del registry[ident]
         self.theme_pages.pop(docname, None)
         self.data["mentions"].pop(docname, None)
+        self.data["gathering"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for kind in ("quotations", "conclusions", "chronology", "persons"):
@@ -156,6 +164,9 @@ class EditionDomain(Domain):
         for docname, ids in otherdata["mentions"].items():
             if docname in docnames:
                 self.data["mentions"][docname] = ids
+        for docname, names in otherdata["gathering"].items():
+            if docname in docnames:
+                self.data["gathering"][docname] = names
 
     # -- Queries --------------------------------------------------------------------
 
@@ -274,6 +285,29 @@ def remember_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
     env.edition_read_now = set(docnames)
 
 
+def write_gathering_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages holding a list made from every page: written again whenever a page was
+    read, though their own source did not change (``note_gathering_list``)."""
+    if not read_now(env):
+        return []
+    return sorted(edition_domain(env).data["gathering"])
+
+
+def remember(env: BuildEnvironment, key: str, now: Any) -> Any:
+    """Keep ``now`` as this build's ``key`` (saved with the environment) and return the
+    last build's (None at first). Parts use it to write again the pages a change outside
+    their sources affects: the .bib, the catalogues, the static files, the edition's date."""
+    kept = edition_domain(env).data["kept"]
+    before = kept.get(key)
+    kept[key] = now
+    return before
+
+
+def remembered(env: BuildEnvironment, key: str) -> Any:
+    """What this build (or, before it decided, the last) kept as ``key``; None if nothing."""
+    return edition_domain(env).data["kept"].get(key)
+
+
 def read_now(env: BuildEnvironment) -> set[str]:
     """The pages read (again) in this build; generated lists that gather from every page
     must then be written again even where their own page did not change."""
@@ -284,3 +318,4 @@ def register(app: Sphinx) -> None:
     """Add the domain (called by ``edition.core``'s setup)."""
     app.add_domain(EditionDomain)
     app.connect("env-before-read-docs", remember_read)
+    app.connect("env-get-updated", write_gathering_pages)

@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core.data import Entry, check_ids, problem, read_entries
-from edition.core.domain import edition_domain, read_now
+from edition.core.domain import edition_domain
 from edition.core.lines import exact_line
 
 if TYPE_CHECKING:
@@ -321,9 +321,9 @@ class KisilerDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(self.env.edition_persons_file))
         reg = register(self.env)
-        edition_domain(self.env).note_anchored(
-            "persons", self.env.docname, ((p.anchor, p.name) for p in reg.persons)
-        )
+        domain = edition_domain(self.env)
+        domain.note_anchored("persons", self.env.docname, ((p.anchor, p.name) for p in reg.persons))
+        domain.note_gathering_list(self.env.docname, "kisiler")  # the pages naming each person
         glossary = addnodes.glossary(sorted=False)  # already in Turkish order
         entries = nodes.definition_list(classes=["glossary", "kisiler"])
         glossary += entries
@@ -406,13 +406,6 @@ class LinkMentions(SphinxPostTransform):
             node.replace_self(para)
 
 
-def rewrite_register(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The register lists the pages naming each person: write it again after any read."""
-    if not read_now(env):
-        return []
-    return sorted({obj.docname for obj in edition_domain(env).data["persons"].values()})
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.add_directive("kisiler", KisilerDirective)
@@ -420,7 +413,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(LinkMentions)
     app.connect("env-before-read-docs", load)
     app.add_transform(ScanPage)
-    app.connect("env-get-updated", rewrite_register)
     return {
         "version": "1",
         "env_version": 1,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from edition.core.domain import remember
 from edition.site.files import is_site
 from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
 
@@ -197,9 +198,8 @@ def write_all_when_static_changes(app: Sphinx, env: Any) -> list[str]:
         for path in (p for p in files if p.is_file()):
             digest.update(os.fspath(path.relative_to(base.parent)).encode())
             digest.update(path.read_bytes())
-    before = getattr(env, "edition_static", None)
-    env.edition_static = digest.hexdigest()  # pickled with the environment
-    return [] if before == env.edition_static else sorted(env.all_docs)
+    now = digest.hexdigest()
+    return [] if remember(env, "static", now) == now else sorted(env.all_docs)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from edition.core.domain import remember
 from edition.core.git import edition_date
 from edition.core.turkish import MONTHS
 from edition.site.files import is_site
@@ -201,9 +202,7 @@ def write_all_when_redated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page, when the edition's date (its last commit's) changed since the last
     build: each page's meta tags and "Atıf" box give it, unchanged pages included."""
     when = edition_date(Path(app.confdir)).isoformat()
-    before = getattr(env, "edition_dated", None)
-    env.edition_dated = when  # pickled with the environment
-    return [] if before == when else sorted(env.all_docs)
+    return [] if remember(env, "dated", when) == when else sorted(env.all_docs)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edition.checks.anchors import removed
+from edition.core.domain import remember
 from edition.site.files import is_site
 
 if TYPE_CHECKING:
@@ -59,8 +60,7 @@ def write_redirecting_pages_again(app: Sphinx, env: BuildEnvironment) -> list[st
     """The pages whose redirected fragments changed since the last build: their redirect
     script is added when they are written, and they did not change themselves."""
     now = page_redirects(app)
-    before = getattr(env, "edition_page_redirects", None) or {}
-    env.edition_page_redirects = now  # pickled with the environment
+    before = remember(env, "page-redirects", now) or {}
     changed = {page for page in {*now, *before} if now.get(page) != before.get(page)}
     return sorted(changed & env.found_docs)
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.search.tr import SearchTurkish
 
+from edition.core.domain import remember, remembered
 from edition.core.turkish import turkish_lower
 from edition.upstream.sphinx import search_index_entries, search_word_maps
 
@@ -71,8 +72,7 @@ def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if " " not in person.name:
             others = [*person.variants, person.source_spelling]
             spellings[person.name] = tuple(sorted({o for o in others if o and o != person.name}))
-    before = getattr(env, "edition_search_spellings", None)
-    env.edition_search_spellings = spellings  # pickled with the environment
+    before = remember(env, "search-spellings", spellings)
     if before == spellings or not getattr(app.builder, "search", False):
         return []
     return sorted(env.all_docs)
@@ -86,7 +86,7 @@ def give_spellings(app: Sphinx, doctree: Any, docname: str) -> None:
     """
     language = getattr(getattr(app.builder, "indexer", None), "lang", None)
     if isinstance(language, TurkishSearch):
-        language.spellings = getattr(app.env, "edition_search_spellings", None) or {}
+        language.spellings = remembered(app.env, "search-spellings") or {}
 
 
 def keep_index_entries(app: Sphinx, env: BuildEnvironment) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from edition.core.domain import remember
 from edition.core.git import git, git_top
 from edition.core.turkish import MONTHS
 from edition.site.files import is_site
@@ -153,8 +154,7 @@ def write_redated_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose date of last change differs from the last build's: a commit dates
     a page without changing its file, and Sphinx writes again only changed files."""
     dates = {doc: last_updated(app, doc) for doc in env.found_docs}
-    before = getattr(env, "edition_page_dates", None) or {}
-    env.edition_page_dates = dates  # pickled with the environment
+    before = remember(env, "page-dates", dates) or {}
     return sorted(doc for doc, when in dates.items() if before.get(doc) != when)
 
 

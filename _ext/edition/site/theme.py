@@ -33,6 +33,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from edition.core.domain import remember
 from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 
 if TYPE_CHECKING:
@@ -125,9 +126,8 @@ def write_all_when_words_change(app: Sphinx, env: BuildEnvironment) -> list[str]
         for path in sorted(p for p in base.rglob("*") if p.suffix in {".po", ".mo"}):
             digest.update(path.relative_to(base).as_posix().encode())
             digest.update(path.read_bytes())
-    before = getattr(env, "edition_catalogues", None)
-    env.edition_catalogues = digest.hexdigest()  # pickled with the environment
-    return [] if before == env.edition_catalogues else sorted(env.all_docs)
+    now = digest.hexdigest()
+    return [] if remember(env, "catalogues", now) == now else sorted(env.all_docs)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
