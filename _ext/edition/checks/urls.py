@@ -59,6 +59,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from edition.checks.guard import refuse
+from edition.core import words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -312,7 +313,7 @@ def unlink(node: nodes.Element, address: str) -> None:
     """Replace a refused link by its text, or by a note when the text is the address itself."""
     text = node.astext()
     if not text.strip() or refused(text.strip()) or normalise(text) == normalise(address):
-        node.replace_self(nodes.inline("", "(bağlantı kaldırıldı)"))
+        node.replace_self(nodes.inline("", words.LINK_REMOVED))
     else:
         node.replace_self(nodes.inline("", "", *node.children))
 

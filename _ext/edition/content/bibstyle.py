@@ -52,6 +52,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
 from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
+from edition.core import words
 from edition.core.turkish import collation_key
 from edition.upstream.bibtex import register_plaintext_backend
 
@@ -64,8 +65,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-NO_YEAR = "t.y."  # tarih yok
-AND = " ve "
+NO_YEAR = words.NO_YEAR
+AND = words.AND
 #: Entry types whose title is a part of something else, set in quotation marks.
 PART_TYPES = frozenset({"article", "incollection", "inbook", "inproceedings"})
 
@@ -130,8 +131,8 @@ def title(children: list[Any], data: dict[str, Any], short: bool = False):
 
 publication = optional[join(sep=": ")[optional_field("address"), bibfield("publisher")]]
 year = first_of[optional_field("year"), NO_YEAR]
-pages = optional[join["s. ", bibfield("pages")]]
-translator = optional[join["çev. ", bibfield("translator")]]
+pages = optional[join[words.PAGE, bibfield("pages")]]
+translator = optional[join[words.TRANSLATED_BY, bibfield("translator")]]
 
 
 class TurkishStyle(BaseStyle):
@@ -146,7 +147,7 @@ class TurkishStyle(BaseStyle):
             optional[persons("author")],
             title,
             optional[join["c. ", bibfield("volume")]],
-            optional[join["yay. haz. ", persons("editor", invert_first=False)]],
+            optional[join[words.EDITED_BY, persons("editor", invert_first=False)]],
             translator,
             publication,
             year,
@@ -157,8 +158,8 @@ class TurkishStyle(BaseStyle):
         return sentence(sep=", ")[
             optional[persons("author")],
             title,
-            join[tag("em")[bibfield("booktitle")], " içinde"],
-            optional[join["yay. haz. ", persons("editor", invert_first=False)]],
+            join[tag("em")[bibfield("booktitle")], words.IN_BOOK],
+            optional[join[words.EDITED_BY, persons("editor", invert_first=False)]],
             translator,
             publication,
             year,

@@ -30,6 +30,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from edition.core import words
 from edition.core.domain import Conclusion, edition_domain, read_now
 
 if TYPE_CHECKING:
@@ -39,9 +40,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-BASIS_TITLE = "Dayandığı bölümler"
-QUOTATIONS_TITLE = "Bu bölümlerdeki alıntılar"
-BACKLINKS_TITLE = "Bu sayfaya dayanan sonuçlar"
+BASIS_TITLE = words.BASIS
+QUOTATIONS_TITLE = words.QUOTATIONS_IN_BASIS
+BACKLINKS_TITLE = words.CONCLUSIONS_RESTING_HERE
 
 
 class conclusion_basis(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -203,7 +204,7 @@ class LinkConclusions(SphinxPostTransform):
             for ident, _conclusion, here in domain.conclusions_resting_on(node["docname"]):
                 item = nodes.paragraph()
                 item += conclusion_ref(ident)
-                item += nodes.Text(" — dayandığı bölüm" + ("ler" if len(here) > 1 else "") + ": ")
+                item += nodes.Text(words.SECTIONS_RESTED_ON[len(here) > 1])
                 for index, label in enumerate(here):
                     if index:
                         item += nodes.Text("; ")

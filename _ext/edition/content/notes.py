@@ -26,27 +26,16 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from edition.core import words
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
-TITLE = "Editör notu"
-
-#: ``:tur:`` of a note → the word its title shows.
-KINDS: dict[str, str] = {
-    # The source study has a date, name or fact wrong; the edition writes the right one.
-    "duzeltme": "düzeltme",
-    # The source is not wrong; the edition chooses one form (spelling, title, name).
-    "bicim": "biçim",
-    # A fact the source does not give, from the standard editions or general knowledge.
-    "ek-bilgi": "edisyonun eklediği bilgi",
-    # A reading the source states that others dispute; both sides, with references.
-    "tartisma": "tartışmalı okuma",
-    # Where the Turkish translation quoted departs from the original's meaning.
-    "ceviri": "çeviri",
-}
+TITLE = words.NOTE
+KINDS = words.NOTE_KINDS  #: ``:tur:`` of a note → the word its title shows
 
 
 class EditorNotuDirective(SphinxDirective):

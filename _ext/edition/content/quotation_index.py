@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.quotations import incipit, page_locator
+from edition.core import words
 from edition.core.domain import Quotation, edition_domain
 from edition.core.turkish import sort_key_of_turkish
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-NO_DOCUMENT = "Belgesi kaynakta belirtilmeyen alıntılar"
+NO_DOCUMENT = words.NO_DOCUMENT
 
 
 class quotation_index(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -122,7 +123,7 @@ class FillQuotationIndex(SphinxPostTransform):
                         para += nodes.Text(" — ")
                         para += citation(quotation)
                     # else: the quotation itself has already been reported, at its line
-                    para += nodes.Text(". Alıntılandığı yer: ")
+                    para += nodes.Text(words.QUOTED_AT)
                     para += where_quoted(self.env, quotation)
                     para += nodes.Text(".")
                     entries += nodes.list_item("", para)

@@ -33,6 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
+from edition.core import words
 from edition.core.domain import Quotation, edition_domain
 from edition.core.turkish import TURKISH
 
@@ -51,7 +52,7 @@ RANGE = re.compile(r"(\d)\s*-\s*(\d)")
 def page_locator(pages: str) -> str:
     """``"88-89"`` → ``"s. 88–89"``; a locator that already says what it is stays as it is."""
     pages = RANGE.sub(r"\1–\2", pages.strip())
-    return f"s. {pages}" if pages[:1].isdigit() else pages
+    return f"{words.PAGE}{pages}" if pages[:1].isdigit() else pages
 
 
 class AlintiDirective(SphinxDirective):

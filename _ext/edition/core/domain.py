@@ -19,6 +19,8 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from edition.core import words
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
 
@@ -57,16 +59,21 @@ class Conclusion(NamedTuple):
     basis: tuple[str, ...]  #: labels of the theme sections it rests on
 
 
+def conclusion_title(conclusion: Conclusion) -> str:
+    """ "Sonuç 5: Devlet tekelinin savunulması", as links and lists show a conclusion."""
+    return words.CONCLUSION.format(number=conclusion.number, title=conclusion.title)
+
+
 class EditionDomain(Domain):
     """Quotations, conclusions and theme pages of the edition."""
 
     name = "edition"
     label = "Edisyon"
     object_types: ClassVar[dict[str, ObjType]] = {
-        "quotation": ObjType("alıntı", "alinti"),
-        "conclusion": ObjType("sonuç", "sonuc"),
-        "chronology": ObjType("kronoloji kaydı", "kronoloji"),
-        "person": ObjType("kişi", "kisi"),
+        "quotation": ObjType(words.OBJECT_KINDS["quotation"], "alinti"),
+        "conclusion": ObjType(words.OBJECT_KINDS["conclusion"], "sonuc"),
+        "chronology": ObjType(words.OBJECT_KINDS["chronology"], "kronoloji"),
+        "person": ObjType(words.OBJECT_KINDS["person"], "kisi"),
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "alinti": XRefRole(innernodeclass=nodes.inline),
@@ -219,10 +226,10 @@ class EditionDomain(Domain):
 
     def _target(self, typ: str, target: str) -> tuple[str, str] | None:
         if typ == "alinti" and target in self.quotations:
-            return self.quotations[target].docname, f"Alıntı: {target}"
+            return self.quotations[target].docname, words.QUOTATION.format(ident=target)
         if typ == "sonuc" and target in self.conclusions:
             conclusion = self.conclusions[target]
-            return conclusion.docname, f"Sonuç {conclusion.number}: {conclusion.title}"
+            return conclusion.docname, conclusion_title(conclusion)
         if typ == "kronoloji" and target in self.data["chronology"]:
             return self.data["chronology"][target]
         if typ == "kisi" and target in self.data["persons"]:
@@ -265,9 +272,16 @@ class EditionDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for ident, quotation in self.quotations.items():
-            yield ident, f"Alıntı: {ident}", "quotation", quotation.docname, ident, 1
+            yield (
+                ident,
+                words.QUOTATION.format(ident=ident),
+                "quotation",
+                quotation.docname,
+                ident,
+                1,
+            )
         for ident, conclusion in self.conclusions.items():
-            title = f"Sonuç {conclusion.number}: {conclusion.title}"
+            title = conclusion_title(conclusion)
             yield ident, title, "conclusion", conclusion.docname, ident, 1
         for kind, typ in (("chronology", "chronology"), ("persons", "person")):
             for ident, obj in self.data[kind].items():

@@ -26,6 +26,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from edition.core import words
 from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries
 from edition.core.domain import edition_domain
 from edition.core.turkish import turkish_date
@@ -37,21 +38,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-KINDS = {
-    "makale": "Makale",
-    "mektup": "Mektup",
-    "not": "Not",
-    "rapor": "Rapor",
-    "konuşma": "Konuşma",
-    "tasarı": "Tasarı",
-    "olay": "Olay",
-}
-#: How a text was produced, recorded only where it is known (the source study or the
-#: standard editions say so): ``yazim`` → the sentence shown.
-WRITING = {"dikte": "Dikte ettirildi", "yazdı": "Lenin’in kendi eliyle yazıldı"}
-DATE_NOTES = {"sonu": "sonu", "başı": "başı", "ortası": "ortası"}
+KINDS = words.EVENT_KINDS
+WRITING = words.WRITING  #: ``yazim`` → the sentence shown (only where it is known)
+DATE_NOTES = words.DATE_NOTES
 FIELDS = {"id", "tarih", "bitis", "tarih_notu", "baslik", "tur", "yazim", "yayim", "bolumler"}
-BACKLINKS_TITLE = "Kronolojideki kayıtlar"
+BACKLINKS_TITLE = words.CHRONOLOGY_ENTRIES_HERE
 
 
 @dataclass(frozen=True)
@@ -79,7 +70,7 @@ class Event:
         if self.writing:
             parts.append(f"{WRITING[self.writing]}.")
         if self.published:
-            parts.append(f"Yayım: {self.published.rstrip('.')}.")
+            parts.append(words.PUBLISHED.format(where=self.published.rstrip(".")))
         return " ".join(parts)
 
     @property
@@ -237,7 +228,7 @@ class KronolojiDirective(SphinxDirective):
             details = nodes.paragraph(classes=["kronoloji-ayrinti"])
             if event.details:
                 details += nodes.Text(event.details + " ")
-            details += nodes.Text("Ele alındığı yer: ")
+            details += nodes.Text(words.DISCUSSED_AT)
             details += section_links(event.sections)
             details += nodes.Text(".")
             item += details
@@ -252,7 +243,7 @@ class KronolojiDirective(SphinxDirective):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         group += head
-        head += self.row(["Tarih", "Belge ya da olay", "Tür", "Ele alındığı yer"])
+        head += self.row(list(words.CHRONOLOGY_COLUMNS))
         body = nodes.tbody()
         group += body
         for event in these:

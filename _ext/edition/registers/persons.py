@@ -32,6 +32,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from edition.core import words
 from edition.core.data import Entry, check_ids, problem, read_entries
 from edition.core.domain import edition_domain
 from edition.core.lines import exact_line
@@ -346,12 +347,14 @@ class KisilerDirective(SphinxDirective):
                 definition += nodes.paragraph("", ident + ".", classes=["kisi-kimlik"])
             definition += nodes.paragraph("", person.role)
             others = (
-                [f"{person.source_spelling} (kaynak incelemede)"] if person.source_spelling else []
+                [words.SOURCE_SPELLING.format(spelling=person.source_spelling)]
+                if person.source_spelling
+                else []
             )
             others += person.variants
             if others:
                 definition += nodes.paragraph(
-                    "", "Başka yazımlar: " + ", ".join(others) + ".", classes=["kisi-yazimlar"]
+                    "", words.OTHER_SPELLINGS + ", ".join(others) + ".", classes=["kisi-yazimlar"]
                 )
             definition += person_mentions(ident=person.ident)
             item += definition
@@ -388,7 +391,7 @@ class LinkMentions(SphinxPostTransform):
                 node.replace_self([])
                 continue
             para = nodes.paragraph(classes=["kisi-sayfalar"])
-            para += nodes.Text("Geçtiği sayfalar: ")
+            para += nodes.Text(words.PAGES_NAMING)
             for index, docname in enumerate(pages):
                 if index:
                     para += nodes.Text(", ")

@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from edition.core import words
 from edition.core.domain import remember
 from edition.core.git import edition_date
 from edition.core.turkish import MONTHS
@@ -96,10 +97,13 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
     shown_url = urljoin(base, node["uri"]) if base else node["uri"]
     title = node["title"]
     esc = html.escape
-    citation = (
-        f"{esc(author)}, “{esc(title)}”, <em>{esc(project)}</em> içinde, çevrimiçi edisyon, "
-        f'{when.year}, <span class="atif-url">{esc(shown_url)}</span> '
-        f'(erişim: <span class="atif-erisim">gün.ay.yıl</span>).'
+    citation = words.CITE_TEXT.format(
+        author=esc(author),
+        title=esc(title),
+        project=esc(project),
+        year=when.year,
+        url=f'<span class="atif-url">{esc(shown_url)}</span>',
+        accessed=f'<span class="atif-erisim">{words.ACCESSED_FORM}</span>',
     )
     key = f"lenin-son-yazilar-{node['anchor']}"
     version = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
@@ -110,7 +114,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
             f"  title     = {{{title}}},",
             f"  booktitle = {{{project}}},",
             f"  year      = {{{when.year}}},",
-            f"  note      = {{Çevrimiçi edisyon, {version} sürümü}},",
+            f"  note      = {{{words.ONLINE_VERSION.format(version=version)}}},",
             f"  url       = {{{shown_url}}},",
             "  urldate   = {YYYY-AA-GG},",
             "  language  = {turkish},",
@@ -119,14 +123,15 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
     )
     translator.body.append(
         f'<details class="atif" data-href="{esc(node["uri"], quote=True)}">'
-        f'<summary aria-label="{esc(title, quote=True)}: atıf bilgisi">Atıf</summary>'
+        f'<summary aria-label="{esc(words.CITE_LABEL.format(title=title), quote=True)}">'
+        f"{words.CITE}</summary>"
         '<div class="atif-icerik">'
         f'<p class="atif-metin">{citation}</p>'
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-metin">'
-        "Atfı kopyala</button></p>"
+        f"{words.COPY_CITATION}</button></p>"
         f'<pre class="atif-bibtex">{esc(bibtex)}</pre>'
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
-        "BibTeX’i kopyala</button></p>"
+        f"{words.COPY_BIBTEX}</button></p>"
         "</div></details>"
     )
     raise nodes.SkipNode

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edition.checks.anchors import removed
+from edition.core import words
 from edition.core.domain import remember
 from edition.site.files import is_site
 
@@ -112,6 +113,10 @@ def write_stub_pages(app: Sphinx, exception: Exception | None) -> None:
                 target=html.escape(target, quote=True),
                 redirects=html.escape(json.dumps(mapping, sort_keys=True), quote=True),
                 script=f"{static}_static/{REDIRECT_SCRIPT}",
+                moved_title=words.MOVED_TITLE,
+                moved_text=words.MOVED_TEXT.format(
+                    link=f'<a href="{html.escape(target, quote=True)}">{words.MOVED_LINK}</a>'
+                ),
             ),
             encoding="utf-8",
         )
@@ -121,13 +126,13 @@ STUB = """<!DOCTYPE html>
 <html lang="tr">
 <head>
 <meta charset="utf-8">
-<title>Bu sayfa taşındı</title>
+<title>{moved_title}</title>
 <meta name="robots" content="noindex">
 <script src="{script}" data-redirects="{redirects}" data-default="{target}"></script>
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
-<p>Bu sayfa taşındı: <a href="{target}">yeni yerine gidin</a>.</p>
+<p>{moved_text}</p>
 </body>
 </html>
 """

@@ -1,0 +1,111 @@
+"""The Turkish words the edition generates for its readers, in one place.
+
+Headings, labels and link texts that no page's author writes: the titles of generated
+lists, the words of notes, registers, the chronology, bibliography entries, the "Atıf"
+control and a moved page. A part that shows the reader a word imports it from here, so a
+change of wording (or, later, a translation) is made once. Messages for contributors are
+not here: they are English and live with the check that gives them.
+"""
+
+from __future__ import annotations
+
+# -- Pages and objects (the edition domain) ---------------------------------------------
+
+#: What each kind of object is called in the inventory and the search results.
+OBJECT_KINDS = {
+    "quotation": "alıntı",
+    "conclusion": "sonuç",
+    "chronology": "kronoloji kaydı",
+    "person": "kişi",
+}
+QUOTATION = "Alıntı: {ident}"
+CONCLUSION = "Sonuç {number}: {title}"
+
+# -- Editorial notes ({editor-notu}) -------------------------------------------------
+
+NOTE = "Editör notu"
+#: ``:tur:`` of a note → the word its title shows.
+NOTE_KINDS = {
+    # The source study has a date, name or fact wrong; the edition writes the right one.
+    "duzeltme": "düzeltme",
+    # The source is not wrong; the edition chooses one form (spelling, title, name).
+    "bicim": "biçim",
+    # A fact the source does not give, from the standard editions or general knowledge.
+    "ek-bilgi": "edisyonun eklediği bilgi",
+    # A reading the source states that others dispute; both sides, with references.
+    "tartisma": "tartışmalı okuma",
+    # Where the Turkish translation quoted departs from the original's meaning.
+    "ceviri": "çeviri",
+}
+
+# -- Conclusions and the theme pages they rest on --------------------------------------
+
+BASIS = "Dayandığı bölümler"
+QUOTATIONS_IN_BASIS = "Bu bölümlerdeki alıntılar"
+CONCLUSIONS_RESTING_HERE = "Bu sayfaya dayanan sonuçlar"
+SECTIONS_RESTED_ON = (" — dayandığı bölüm: ", " — dayandığı bölümler: ")  # one, several
+
+# -- The quotation index -----------------------------------------------------------------
+
+NO_DOCUMENT = "Belgesi kaynakta belirtilmeyen alıntılar"
+QUOTED_AT = ". Alıntılandığı yer: "
+
+# -- The persons register --------------------------------------------------------------
+
+OTHER_SPELLINGS = "Başka yazımlar: "
+SOURCE_SPELLING = "{spelling} (kaynak incelemede)"
+PAGES_NAMING = "Geçtiği sayfalar: "
+
+# -- The chronology ----------------------------------------------------------------------
+
+#: ``tur`` of an entry → the word shown.
+EVENT_KINDS = {
+    "makale": "Makale",
+    "mektup": "Mektup",
+    "not": "Not",
+    "rapor": "Rapor",
+    "konuşma": "Konuşma",
+    "tasarı": "Tasarı",
+    "olay": "Olay",
+}
+#: How a text was produced, recorded only where it is known (the source study or the
+#: standard editions say so): ``yazim`` → the sentence shown.
+WRITING = {"dikte": "Dikte ettirildi", "yazdı": "Lenin’in kendi eliyle yazıldı"}
+#: ``tarih_notu`` → the word after the month ("Aralık 1922 sonu").
+DATE_NOTES = {"sonu": "sonu", "başı": "başı", "ortası": "ortası"}
+PUBLISHED = "Yayım: {where}."
+DISCUSSED_AT = "Ele alındığı yer: "
+CHRONOLOGY_COLUMNS = ("Tarih", "Belge ya da olay", "Tür", "Ele alındığı yer")
+CHRONOLOGY_ENTRIES_HERE = "Kronolojideki kayıtlar"
+
+# -- Bibliography and citations (edition.content.bibstyle) ------------------------------
+
+NO_YEAR = "t.y."  # tarih yok
+AND = " ve "
+PAGE = "s. "
+TRANSLATED_BY = "çev. "
+EDITED_BY = "yay. haz. "
+IN_BOOK = " içinde"
+
+# -- Links ---------------------------------------------------------------------------------
+
+LINK_REMOVED = "(bağlantı kaldırıldı)"
+
+# -- The "Atıf" control (edition.site.citing) ------------------------------------------
+
+CITE = "Atıf"
+CITE_LABEL = "{title}: atıf bilgisi"
+CITE_TEXT = (
+    "{author}, “{title}”, <em>{project}</em> içinde, çevrimiçi edisyon, {year}, {url} "
+    "(erişim: {accessed})."
+)
+ACCESSED_FORM = "gün.ay.yıl"
+ONLINE_VERSION = "Çevrimiçi edisyon, {version} sürümü"
+COPY_CITATION = "Atfı kopyala"
+COPY_BIBTEX = "BibTeX’i kopyala"
+
+# -- A page that moved (edition.site.redirects) -----------------------------------------
+
+MOVED_TITLE = "Bu sayfa taşındı"
+MOVED_TEXT = "Bu sayfa taşındı: {link}."
+MOVED_LINK = "yeni yerine gidin"
