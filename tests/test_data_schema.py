@@ -197,7 +197,7 @@ def build_complaints(name: str, fields: dict, monkeypatch) -> list[str]:
     """What the build's check of one entry reports (edition.chronology/persons.validate)."""
     said: list[str] = []
     module = DATA[name]
-    monkeypatch.setattr(module, "problem", lambda where, message, *args: said.append(message))
+    monkeypatch.setattr(module, "warn", lambda kind, message, *args, **where: said.append(message))
     module.validate(Entry(f"data/{name}.yaml", 1, fields), fields.get("id", "?"))
     return said
 

@@ -27,17 +27,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core.domain import Conclusion, edition_domain, read_now
+from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 BASIS_TITLE = "Dayandığı bölümler"
 QUOTATIONS_TITLE = "Bu bölümlerdeki alıntılar"
@@ -89,13 +87,7 @@ class SonucDirective(SphinxDirective):
     }
 
     def problem(self, message: str, *args: Any) -> None:
-        logger.warning(
-            message,
-            *args,
-            location=self.get_location(),
-            type="edition",
-            subtype="conclusion",
-        )
+        warn(Problem.CONCLUSION, message, *args, location=self.get_location())
 
     def run(self) -> list[nodes.Node]:
         ident = self.arguments[0]

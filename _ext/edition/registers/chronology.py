@@ -23,19 +23,17 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries
+from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
+from edition.core.messages import Problem, warn
 from edition.core.turkish import turkish_date
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 KINDS = {
     "makale": "Makale",
@@ -97,7 +95,7 @@ def validate(entry: Entry, ident: str) -> Event | None:
 
     def bad(message: str, *args: Any) -> None:
         nonlocal ok
-        problem(where, f"chronology entry {ident!r}: {message}", *args)
+        warn(Problem.DATA, f"chronology entry {ident!r}: {message}", *args, location=where)
         ok = False
 
     for name in sorted(set(fields) - FIELDS):
@@ -180,12 +178,13 @@ def check_sections(app: Sphinx, env: BuildEnvironment) -> None:
     for event in events(env):
         for label in event.sections:
             if label not in labels:
-                problem(
-                    event.location,
+                warn(
+                    Problem.DATA,
                     "chronology entry %r names section %r, which no page defines; use the "
                     "label of a section that discusses it",
                     event.ident,
                     label,
+                    location=event.location,
                 )
 
 

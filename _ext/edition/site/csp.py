@@ -28,16 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
-from sphinx.util import logging
 
+from edition.core.messages import Problem, warn
 from edition.site.files import is_site
 from edition.site.search import TURKISH_MESSAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: The inline code furo 2025.12.19 writes in every page (checked after each build).
 ALLOWED_INLINE = {
@@ -237,13 +235,12 @@ def translations_without_eval(outdir: Path) -> None:
     catalog = json.loads(match["catalog"]) if match else None
     rule = (catalog or {}).get("plural_expr", "")
     if catalog is None or not PLURAL_RULE.fullmatch(rule):
-        logger.warning(
+        warn(
+            Problem.CSP,
             "cannot rewrite %s without eval (Sphinx changed its form?); the pages would break "
             "under the Content Security Policy: adapt translations_without_eval in "
             "_ext/edition/site/csp.py",
             path,
-            type="edition",
-            subtype="csp",
         )
         return
     # Two faults of the catalogue, mended on the way: an untranslated message ("" in every
@@ -289,7 +286,8 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
         for finding, place in zip(found, places, strict=True):
             if place is not None:
                 source, line = place
-                logger.warning(
+                warn(
+                    Problem.CSP,
                     "%s, which the Content Security Policy blocks: the site runs no code "
                     "from its pages; remove it from the page, or write it without HTML "
                     "(it is line %d of the written %s)",
@@ -297,8 +295,6 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                     finding.line,
                     written,
                     location=(docname, None) if line is None else f"{source}:{line}",
-                    type="edition",
-                    subtype="csp",
                 )
                 continue
             origin = (
@@ -306,7 +302,8 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                 if docname
                 else "a page Sphinx generates, with no source in docs/"
             )
-            logger.warning(
+            warn(
+                Problem.CSP,
                 "the written page %s has at its line %d %s (%s: the theme, a template or "
                 "an extension wrote it)",
                 written,
@@ -314,21 +311,18 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                 finding.what,
                 origin,
                 location=(docname, None) if docname else f"{page}:{finding.line}",
-                type="edition",
-                subtype="csp",
             )
 
 
 def check_live_reload(app: Sphinx) -> None:
     live = app.config.edition_live_reload
     if live and is_site(app) and live_reload_script(live) is None:
-        logger.warning(
+        warn(
+            Problem.CSP,
             "edition_live_reload is set (%s) but sphinx-autobuild is not installed here, so "
             "its reload script cannot be allowed; run the live preview with "
             "'python3 noxw.py -s docs-live', or leave the setting out",
             live,
-            type="edition",
-            subtype="csp",
         )
 
 
