@@ -29,6 +29,7 @@ from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
 from edition.core.messages import Problem, warn
 from edition.core.turkish import turkish_date
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -290,14 +291,12 @@ class KronolojiKayitlariDirective(SphinxDirective):
 
 
 def chronology_ref(event: Event) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", f"{event.date_text}: {event.title}"),
-        refdomain="edition",
+    return reference(
+        event.ident,
+        f"{event.date_text}: {event.title}",
+        domain="edition",
         reftype="kronoloji",
-        reftarget=event.ident,
-        refexplicit=True,
-        refwarn=True,
+        explicit=True,
     )
 
 
@@ -315,17 +314,7 @@ class LinkChronology(SphinxPostTransform):
                     continue  # reported once, at the data file's line (check_sections)
                 if refs:
                     refs.append(nodes.Text("; "))
-                refs.append(
-                    addnodes.pending_xref(
-                        "",
-                        nodes.inline("", label),
-                        refdomain="std",
-                        reftype="ref",
-                        reftarget=label,
-                        refexplicit=False,
-                        refwarn=True,
-                    )
-                )
+                refs.append(reference(label))
             node.replace_self(refs or [nodes.Text("—")])
         for node in list(self.document.findall(chronology_backlinks)):
             here = [

@@ -35,6 +35,7 @@ from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain, read_now
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -171,15 +172,7 @@ def register(env: BuildEnvironment) -> Register:
 
 
 def person_ref(person: Person, text: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text),
-        refdomain="edition",
-        reftype="kisi",
-        reftarget=person.anchor,
-        refexplicit=True,
-        refwarn=True,
-    )
+    return reference(person.anchor, text, domain="edition", reftype="kisi", explicit=True)
 
 
 def inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
@@ -389,14 +382,10 @@ class LinkMentions(SphinxPostTransform):
             for index, docname in enumerate(pages):
                 if index:
                     para += nodes.Text(", ")
-                para += addnodes.pending_xref(
-                    "",
-                    nodes.inline("", docname),
-                    refdomain="std",
+                para += reference(
+                    "/" + docname,
+                    docname,
                     reftype="doc",
-                    reftarget="/" + docname,
-                    refexplicit=False,
-                    refwarn=True,
                     refdoc=self.env.current_document.docname,
                 )
             para += nodes.Text(".")
