@@ -235,3 +235,17 @@ def test_the_same_required_fields(name, field, monkeypatch):
     fields = {key: value for key, value in GOOD[name].items() if key != field}
     required = field in schema(name)["items"]["required"]
     assert bool(build_complaints(name, fields, monkeypatch)) == required
+
+
+def test_the_command_line_needs_only_pyyaml():
+    """The lint's hook runs tools/schemacheck.py where only PyYAML is installed: importing
+    edition.core.schema (and so edition.core) must not need docutils or Sphinx."""
+    data = ROOT / "data" / "kronoloji.yaml"
+    blocked = (
+        "import runpy, sys; sys.modules.update(docutils=None, sphinx=None); "
+        f"sys.argv = [{str(SCHEMACHECK)!r}, {str(data)!r}]; "
+        f"runpy.run_path({str(SCHEMACHECK)!r}, run_name='__main__')"
+    )
+    result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
+    assert "ModuleNotFoundError" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr

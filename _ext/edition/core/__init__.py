@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from edition.core import domain
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -33,6 +31,10 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # Imported here: tools/schemacheck.py loads edition.core.schema (so this package)
+    # with PyYAML alone, without docutils or Sphinx.
+    from edition.core import domain
+
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
     domain.register(app)
