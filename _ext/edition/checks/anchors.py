@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from edition.core.lines import NOT_UTF8, read_utf8
+from edition.core.messages import Problem, warn
 from edition.upstream.bibtex import bibliography_anchors
 
 if TYPE_CHECKING:
@@ -57,13 +58,7 @@ def read_lines(path: Path) -> list[tuple[int, str]]:
     lines = []
     text, not_utf8 = read_utf8(path)
     if not_utf8:
-        logger.warning(
-            NOT_UTF8,
-            not_utf8[1],
-            location=f"{path}:{not_utf8[0]}",
-            type="edition",
-            subtype="anchor",
-        )
+        warn(Problem.ANCHOR, NOT_UTF8, not_utf8[1], location=f"{path}:{not_utf8[0]}")
     for number, line in enumerate(text.splitlines(), start=1):
         content = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
         if content.strip():
@@ -92,11 +87,10 @@ def recorded_moves(confdir: Path, where: str, report: bool = False) -> dict[str,
         parts = line.split()
         if len(parts) != 2:
             if report:
-                logger.warning(
+                warn(
+                    Problem.ANCHOR,
                     "write a recorded move as two anchors, 'old-page#old-id new-page#new-id'",
                     location=f"{where}:{number}",
-                    type="edition",
-                    subtype="anchor",
                 )
             continue
         moves[parts[0]] = (number, parts[1])
@@ -123,7 +117,8 @@ def check_anchors(app: Sphinx, env: BuildEnvironment) -> None:
     for number, anchor in baseline(app):
         if anchor in anchors or replacement(anchor, moves) in anchors:
             continue
-        logger.warning(
+        warn(
+            Problem.ANCHOR,
             "published anchor %r no longer exists, and readers cite it. Restore its label, "
             "or record where it went as a line '%s <page>#<id>' in %s (the site will "
             "redirect it); then run 'python3 noxw.py -s anchors' and commit both lists",
@@ -131,20 +126,17 @@ def check_anchors(app: Sphinx, env: BuildEnvironment) -> None:
             anchor,
             app.config.edition_anchors_removed,
             location=f"{listed}:{number}",
-            type="edition",
-            subtype="anchor",
         )
     for old, (number, new) in moves.items():
         if new not in anchors:
-            logger.warning(
+            warn(
+                Problem.ANCHOR,
                 "the recorded replacement %r of %r does not exist; point it at an existing "
                 "anchor (see %s)",
                 new,
                 old,
                 listed,
                 location=f"{app.config.edition_anchors_removed}:{number}",
-                type="edition",
-                subtype="anchor",
             )
 
 

@@ -237,9 +237,9 @@ def check_bibfiles(app: Sphinx) -> None:
     or drop the entries after a repeated key). The reported problem still fails the build.
     """
     import pybtex.errors
-    from sphinx.util import logging
 
-    logger = logging.getLogger(__name__)
+    from edition.core.messages import Problem, warn
+
     readable = []
     for name in app.config.bibtex_bibfiles or []:
         path = Path(app.confdir) / name
@@ -248,7 +248,7 @@ def check_bibfiles(app: Sphinx) -> None:
             continue
         found = problems(path)
         for line, message in found:
-            logger.warning(message, location=f"{name}:{line}", type="edition", subtype="bibtex")
+            warn(Problem.BIBTEX, message, location=f"{name}:{line}")
         if found:
             readable.append(str(salvage(path, Path(app.doctreedir))))
         else:

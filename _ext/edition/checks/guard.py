@@ -58,10 +58,10 @@ from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include as SphinxInclude
 from sphinx.directives.patches import CSVTable
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core.lines import NOT_UTF8, undecodable
+from edition.core.messages import Problem, warn
 from edition.upstream.myst import is_myst_state, run_include
 
 if TYPE_CHECKING:
@@ -71,8 +71,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: A URI with a scheme (``https:``, ``data:``) names no local file.
 URI_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -121,13 +119,7 @@ def check_encoding(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
             continue
         if problem:
             line, hexbytes = problem
-            logger.error(
-                NOT_UTF8,
-                hexbytes,
-                location=(docname, line),
-                type="edition",
-                subtype="encoding",
-            )
+            warn(Problem.ENCODING, NOT_UTF8, hexbytes, location=(docname, line), error=True)
             not_utf8(env)[docname] = line
             # Read it with the bad bytes replaced, so the build goes on to report the rest
             # (Sphinx sets this back from source_encoding when it next loads the env).
@@ -188,13 +180,13 @@ def refuse(env: BuildEnvironment, location: Any, what: str, advice: str) -> None
 
 def report(location: Any, what: str, advice: str) -> None:
     """The message of a refusal, at its file and line (:func:`refuse` also records it)."""
-    logger.error(
+    warn(
+        Problem.REFUSED,
         "%s is not allowed in the edition's pages: %s.",
         what,
         advice,
         location=location,
-        type="edition",
-        subtype="refused",
+        error=True,
     )
 
 
@@ -593,7 +585,8 @@ def check_lists(app: Sphinx, doctree: nodes.document) -> None:
         number = f"{item_list.get('prefix', '')}{start}"
         words = item_list.astext().split()
         opening = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        logger.warning(
+        warn(
+            Problem.ACCIDENTAL_LIST,
             "'%s%s %s' is read as a numbered list of one item that starts at %s, not as a "
             "sentence; reword it so that it does not start with the number, or write a "
             "backslash before the '%s' ('%s\\%s %s …'); a real list has several items or "
@@ -607,8 +600,6 @@ def check_lists(app: Sphinx, doctree: nodes.document) -> None:
             suffix,
             words[0] if words else "",
             location=item_list,
-            type="edition",
-            subtype="accidental-list",
         )
 
 

@@ -56,18 +56,16 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util import logging
 
 from edition.checks.guard import refuse
 from edition.core import words
+from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: The schemes a link may have; any other scheme is refused.
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
@@ -360,13 +358,13 @@ def check_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         if normalise(address) not in state.bib_addresses:
             page, line = location_of(node, docname)
-            logger.error(
+            warn(
+                Problem.REFUSED,
                 "%s is not allowed in the edition's pages: %s.",
                 what(address),
                 ADVICE,
                 location=(page, line),
-                type="edition",
-                subtype="refused",
+                error=True,
             )
             state.failed = True
         unlink(node, address)
@@ -466,7 +464,7 @@ def check_bibfiles(app: Sphinx) -> None:
         except OSError:
             continue  # sphinxcontrib-bibtex reports a missing file itself
         for line, message, address in bib_problems(text):
-            logger.error(message, location=f"{name}:{line}", type="edition", subtype="refused")
+            warn(Problem.REFUSED, message, location=f"{name}:{line}", error=True)
             state.bib_addresses.add(normalise(address))
             state.failed = True
 

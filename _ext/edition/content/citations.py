@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
-from sphinx.util import logging
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from edition.core.domain import remember
 from edition.core.lines import exact_line
+from edition.core.messages import Problem, warn
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: One source in a ``{kaynak}`` role: a key, a comma, a locator.
 SOURCE = re.compile(r"^\s*(?P<key>[^,{}\s]+)\s*(?:,\s*(?P<locator>[^{}]*?))?\s*$")
@@ -152,30 +150,29 @@ def citation_footnote(
     known = bib_keys(env)
     good = True
     if len(sources) > MAX_SOURCES:
-        logger.warning(
+        warn(
+            Problem.CITATION,
             "%d sources in %s; one footnote cites at most %d: split it",
             len(sources),
             shown(rawtext),
             MAX_SOURCES,
             location=location,
-            type="edition",
-            subtype="citation",
         )
         return [], []
     for key, locator in sources:
         if key not in known:
-            logger.warning(
+            warn(
+                Problem.CITATION,
                 "unknown bibliography key %r in %s; use a key of references.bib (%s)",
                 key,
                 rawtext,
                 ", ".join(sorted(known)),
                 location=location,
-                type="edition",
-                subtype="citation",
             )
             good = False
         elif not locator:
-            logger.warning(
+            warn(
+                Problem.CITATION,
                 "citation of %r without a locator in %s; give the page after a comma "
                 "(“%s, s. 180”) or, for the article, its section (“%s, “Sonuç” bölümü”)",
                 key,
@@ -183,20 +180,17 @@ def citation_footnote(
                 key,
                 key,
                 location=location,
-                type="edition",
-                subtype="citation",
             )
             good = False
         elif check_locators and (wrong := locator_problem(locator)):
-            logger.warning(
+            warn(
+                Problem.CITATION,
                 "the locator %r of %r in %s %s",
                 shown(locator),
                 key,
                 shown(rawtext),
                 wrong,
                 location=location,
-                type="edition",
-                subtype="citation",
             )
             good = False
     if not good:
@@ -223,13 +217,12 @@ def kaynak_role(
     try:
         sources = parse_sources(text)
     except ValueError as error:
-        logger.warning(
+        warn(
+            Problem.CITATION,
             "cannot read %r in {kaynak}`%s`; write “key, locator” (several joined with “;”)",
             shown(str(error)),
             shown(text),
             location=(env.current_document.docname, lineno),
-            type="edition",
-            subtype="citation",
         )
         return [], []
     # Shown as the page writes it (MyST hands the role over as :kaynak:`…`).

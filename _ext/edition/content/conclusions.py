@@ -25,20 +25,19 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
 from edition.core.domain import Conclusion, edition_domain, read_now
+from edition.core.messages import Problem, warn
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
+    from sphinx import addnodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 BASIS_TITLE = words.BASIS
 QUOTATIONS_TITLE = words.QUOTATIONS_IN_BASIS
@@ -55,28 +54,12 @@ class conclusion_backlinks(nodes.General, nodes.Element):  # noqa: N801
 
 def section_ref(label: str) -> addnodes.pending_xref:
     """A reference to a labelled section, shown with the section's title."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", label),
-        refdomain="std",
-        reftype="ref",
-        reftarget=label,
-        refexplicit=False,
-        refwarn=True,
-    )
+    return reference(label)
 
 
 def conclusion_ref(ident: str) -> addnodes.pending_xref:
     """A reference to a conclusion, shown as "Sonuç N: title"."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", ident),
-        refdomain="edition",
-        reftype="sonuc",
-        reftarget=ident,
-        refexplicit=False,
-        refwarn=True,
-    )
+    return reference(ident, domain="edition", reftype="sonuc")
 
 
 class SonucDirective(SphinxDirective):
@@ -90,13 +73,7 @@ class SonucDirective(SphinxDirective):
     }
 
     def problem(self, message: str, *args: Any) -> None:
-        logger.warning(
-            message,
-            *args,
-            location=self.get_location(),
-            type="edition",
-            subtype="conclusion",
-        )
+        warn(Problem.CONCLUSION, message, *args, location=self.get_location())
 
     def run(self) -> list[nodes.Node]:
         ident = self.arguments[0]
@@ -167,14 +144,8 @@ class LinkConclusions(SphinxPostTransform):
         for index, (ident, quotation) in enumerate(quotations):
             if index:
                 para += nodes.Text("; ")
-            para += addnodes.pending_xref(
-                "",
-                nodes.inline("", incipit(quotation.text, 5)),
-                refdomain="edition",
-                reftype="alinti",
-                reftarget=ident,
-                refexplicit=True,
-                refwarn=True,
+            para += reference(
+                ident, incipit(quotation.text, 5), domain="edition", reftype="alinti", explicit=True
             )
             when = ", ".join(part for part in (quotation.document, quotation.date) if part)
             if when:

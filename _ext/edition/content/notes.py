@@ -23,16 +23,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
+from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 TITLE = words.NOTE
 KINDS = words.NOTE_KINDS  #: ``:tur:`` of a note → the word its title shows
@@ -53,22 +51,20 @@ class EditorNotuDirective(SphinxDirective):
         kind = self.options.get("tur", "").strip()
         if kind not in KINDS:
             given = f"':tur: {kind}' is not a kind" if kind else "no ':tur:'"
-            logger.warning(
+            warn(
+                Problem.NOTE,
                 "editorial note with %s; say which kind it is, one of: %s",
                 given,
                 ", ".join(KINDS),
                 location=self.get_location(),
-                type="edition",
-                subtype="note",
             )
             return []
         if not "\n".join(self.content).strip():
-            logger.warning(
+            warn(
+                Problem.NOTE,
                 "editorial note without text; say what the source has, what the edition "
                 "writes and why",
                 location=self.get_location(),
-                type="edition",
-                subtype="note",
             )
             return []
         note = nodes.admonition(classes=["editor-notu", f"editor-notu-{kind}"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -19,8 +18,10 @@ from edition.content.quotations import incipit, page_locator
 from edition.core import words
 from edition.core.domain import Quotation, edition_domain
 from edition.core.turkish import sort_key_of_turkish
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
+    from sphinx import addnodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
@@ -41,29 +42,13 @@ class AlintiDiziniDirective(SphinxDirective):
 
 
 def quotation_ref(ident: str, text: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text),
-        refdomain="edition",
-        reftype="alinti",
-        reftarget=ident,
-        refexplicit=True,
-        refwarn=True,
-    )
+    return reference(ident, text, domain="edition", reftype="alinti", explicit=True)
 
 
 def citation(quotation: Quotation) -> addnodes.pending_xref:
     """The short citation, as sphinxcontrib-bibtex formats it: Lenin, *Başlık*, s. 180."""
     target = f"{quotation.key}{{{page_locator(quotation.locator)}}}"
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", target),
-        refdomain="cite",
-        reftype="alp",
-        reftarget=target,
-        refexplicit=False,
-        refwarn=True,
-    )
+    return reference(target, domain="cite", reftype="alp")
 
 
 def where_quoted(env: BuildEnvironment, quotation: Quotation) -> nodes.Node:
@@ -77,16 +62,7 @@ def where_quoted(env: BuildEnvironment, quotation: Quotation) -> nodes.Node:
         target, reftype = "/" + quotation.docname, "doc"
     else:
         target, reftype = label, "ref"
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", target),
-        refdomain="std",
-        reftype=reftype,
-        reftarget=target,
-        refexplicit=False,
-        refwarn=True,
-        refdoc=env.current_document.docname,
-    )
+    return reference(target, reftype=reftype, refdoc=env.current_document.docname)
 
 
 def by_document(

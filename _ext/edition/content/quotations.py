@@ -29,19 +29,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
 from edition.core import words
 from edition.core.domain import Quotation, edition_domain
+from edition.core.messages import Problem, warn
 from edition.core.turkish import TURKISH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: The longest :belge: (characters): the title of a document.
 MAX_TITLE = 200
@@ -69,13 +67,7 @@ class AlintiDirective(SphinxDirective):
     }
 
     def problem(self, message: str, *args: Any) -> None:
-        logger.warning(
-            message,
-            *args,
-            location=self.get_location(),
-            type="edition",
-            subtype="quotation",
-        )
+        warn(Problem.QUOTATION, message, *args, location=self.get_location())
 
     def run(self) -> list[nodes.Node]:
         ident = self.arguments[0]

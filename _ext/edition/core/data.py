@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from sphinx.util import logging
 
 from edition.core import schema as schemas
 from edition.core.lines import NOT_UTF8, read_utf8
+from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-logger = logging.getLogger(__name__)
 
 #: A date as the data files write it: ``1922-12-13``, or ``1922-05`` for a month.
 ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
@@ -66,10 +64,6 @@ def load_yaml(text: str) -> Any:
     return schemas.load(text)[0]
 
 
-def problem(location: str, message: str, *args: Any, subtype: str = "data") -> None:
-    logger.warning(message, *args, location=location, type="edition", subtype=subtype)
-
-
 #: Where the build finds the data files' schemas: the edition's own (``data/schema``).
 SCHEMAS = Path(__file__).resolve().parents[3] / "data" / "schema"
 #: Checked by the modules' own ``validate`` at the entry's line, in their words.
@@ -91,35 +85,45 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
     schema_path = SCHEMAS / f"{Path(relative).stem}.schema.json"
     try:
         if (size := path.stat().st_size) > schemas.MAX_BYTES:
-            problem(f"{shown}:1", schemas.too_large(size))
+            warn(Problem.DATA, schemas.too_large(size), location=f"{shown}:1")
             return path, []
         text, not_utf8 = read_utf8(path)
         if not_utf8:
-            problem(f"{shown}:{not_utf8[0]}", NOT_UTF8, not_utf8[1])
+            warn(Problem.DATA, NOT_UTF8, not_utf8[1], location=f"{shown}:{not_utf8[0]}")
             return path, []
         loaded, lines = schemas.load(text)
     except OSError as error:
-        problem(shown, "cannot read the data file (%s); check %s in conf.py", error, setting)
+        warn(
+            Problem.DATA,
+            "cannot read the data file (%s); check %s in conf.py",
+            error,
+            setting,
+            location=shown,
+        )
         return path, []
     except yaml.YAMLError as error:
         line, message = schemas.yaml_error(error)
-        problem(f"{shown}:{line}", "%s", message)
+        warn(Problem.DATA, "%s", message, location=f"{shown}:{line}")
         return path, []
     if loaded is None:
         return path, []
     if not isinstance(loaded, list) or not all(isinstance(item, dict) for item in loaded):
-        problem(shown, "the file must be a YAML list of entries (each starting with '- id: …')")
+        warn(
+            Problem.DATA,
+            "the file must be a YAML list of entries (each starting with '- id: …')",
+            location=shown,
+        )
         return path, []
     try:
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
     except OSError:
-        problem(f"{shown}:1", "no schema for this file; add %s", schema_path)
+        warn(Problem.DATA, "no schema for this file; add %s", schema_path, location=f"{shown}:1")
         return path, []
     refused: set[int] = set()
     for line, message, failure in schemas.check(loaded, lines, schema):
         if len(failure.path) == 1 and failure.keyword in LEFT_TO_VALIDATE:
             continue
-        problem(f"{shown}:{line}", "%s", message)
+        warn(Problem.DATA, "%s", message, location=f"{shown}:{line}")
         refused.add(failure.path[0] if failure.path else -1)
     if -1 in refused:
         return path, []
@@ -137,23 +141,30 @@ def check_ids(entries: list[Entry], kind: str) -> dict[str, Entry]:
     for entry in entries:
         ident = entry.fields.get("id")
         if not isinstance(ident, str) or not ident:
-            problem(entry.location, "%s without an id; give it 'id: <ascii-id>'", kind)
+            warn(
+                Problem.DATA,
+                "%s without an id; give it 'id: <ascii-id>'",
+                kind,
+                location=entry.location,
+            )
             continue
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
-            problem(
-                entry.location,
+            warn(
+                Problem.DATA,
                 "%s id %r is not a plain ASCII id; use lower-case letters, digits and hyphens",
                 kind,
                 ident,
+                location=entry.location,
             )
             continue
         if ident in by_id:
-            problem(
-                entry.location,
+            warn(
+                Problem.DATA,
                 "%s id %r is used twice (first at line %d); give each entry its own id",
                 kind,
                 ident,
                 by_id[ident].line,
+                location=entry.location,
             )
             continue
         by_id[ident] = entry

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from edition.core import words
+from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-
-logger = logging.getLogger(__name__)
 
 
 class Quotation(NamedTuple):
@@ -110,14 +108,13 @@ class EditionDomain(Domain):
     def note_quotation(self, ident: str, quotation: Quotation) -> None:
         if ident in self.quotations and self.quotations[ident].docname != quotation.docname:
             other = self.quotations[ident]
-            logger.warning(
+            warn(
+                Problem.DUPLICATE,
                 "quotation id %r is already used in %s (line %d); give this quotation its own id",
                 ident,
                 self.env.doc2path(other.docname),
                 other.line,
                 location=(quotation.docname, quotation.line),
-                type="edition",
-                subtype="duplicate",
             )
         self.quotations[ident] = quotation
 
@@ -192,34 +189,31 @@ class EditionDomain(Domain):
         for ident, conclusion in sorted(self.conclusions.items()):
             for label in conclusion.basis:
                 if label not in labels:
-                    logger.warning(
+                    warn(
+                        Problem.CONCLUSION,
                         "conclusion %r rests on %r, but no section has that label; "
                         "use the label of a section on a theme page",
                         ident,
                         label,
                         location=(conclusion.docname, conclusion.line),
-                        type="edition",
-                        subtype="conclusion",
                     )
                 elif labels[label][0] not in self.theme_pages:
-                    logger.warning(
+                    warn(
+                        Problem.CONCLUSION,
                         "conclusion %r rests on %r, which is on %s, not on a theme page "
                         "(a page with {dayanan-sonuclar}); name a section of a theme page",
                         ident,
                         label,
                         labels[label][0],
                         location=(conclusion.docname, conclusion.line),
-                        type="edition",
-                        subtype="conclusion",
                     )
         for docname, line in sorted(self.theme_pages.items()):
             if not self.conclusions_resting_on(docname):
-                logger.warning(
+                warn(
+                    Problem.CONCLUSION,
                     "no conclusion rests on this theme page; add one of its section labels "
                     "to the :dayanak: of the conclusions it supports",
                     location=(docname, line),
-                    type="edition",
-                    subtype="conclusion",
                 )
 
     # -- References and inventories ---------------------------------------------------

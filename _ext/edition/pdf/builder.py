@@ -25,6 +25,7 @@ from sphinx.util import logging
 
 from edition.checks.anchors import current_anchors, recorded_moves
 from edition.core.git import source_epoch
+from edition.core.messages import Problem, warn
 from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
 
 if TYPE_CHECKING:
@@ -179,13 +180,12 @@ class TypstPDFBuilder(TypstBuilder):
             self.fail(f"{output}:1", f"cannot write the PDF ({error}); make the path writable")
             return None
         for warning in warnings:
-            logger.warning(
+            warn(
+                Problem.PDF,
                 "Typst: %s %s",
                 warning.message,
                 warning.diagnostic,
                 location=str(source),
-                type="edition",
-                subtype="pdf",
             )
         try:
             add_named_destinations(output, spots, self.destination_names())
@@ -198,7 +198,7 @@ class TypstPDFBuilder(TypstBuilder):
     failed = False
 
     def fail(self, location: str, message: str) -> None:
-        logger.error(message, location=location, type="edition", subtype="pdf")
+        warn(Problem.PDF, message, location=location, error=True)
         self.failed = True
 
     def destination_names(self) -> list[tuple[str, str]]:

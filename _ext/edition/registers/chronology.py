@@ -23,20 +23,19 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
-from edition.core.data import Entry, check_ids, parse_iso, problem, read_entries
+from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
+from edition.core.messages import Problem, warn
 from edition.core.turkish import turkish_date
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 KINDS = words.EVENT_KINDS
 WRITING = words.WRITING  #: ``yazim`` → the sentence shown (only where it is known)
@@ -88,7 +87,7 @@ def validate(entry: Entry, ident: str) -> Event | None:
 
     def bad(message: str, *args: Any) -> None:
         nonlocal ok
-        problem(where, f"chronology entry {ident!r}: {message}", *args)
+        warn(Problem.DATA, f"chronology entry {ident!r}: {message}", *args, location=where)
         ok = False
 
     for name in sorted(set(fields) - FIELDS):
@@ -171,12 +170,13 @@ def check_sections(app: Sphinx, env: BuildEnvironment) -> None:
     for event in events(env):
         for label in event.sections:
             if label not in labels:
-                problem(
-                    event.location,
+                warn(
+                    Problem.DATA,
                     "chronology entry %r names section %r, which no page defines; use the "
                     "label of a section that discusses it",
                     event.ident,
                     label,
+                    location=event.location,
                 )
 
 
@@ -282,14 +282,12 @@ class KronolojiKayitlariDirective(SphinxDirective):
 
 
 def chronology_ref(event: Event) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", f"{event.date_text}: {event.title}"),
-        refdomain="edition",
+    return reference(
+        event.ident,
+        f"{event.date_text}: {event.title}",
+        domain="edition",
         reftype="kronoloji",
-        reftarget=event.ident,
-        refexplicit=True,
-        refwarn=True,
+        explicit=True,
     )
 
 
@@ -307,17 +305,7 @@ class LinkChronology(SphinxPostTransform):
                     continue  # reported once, at the data file's line (check_sections)
                 if refs:
                     refs.append(nodes.Text("; "))
-                refs.append(
-                    addnodes.pending_xref(
-                        "",
-                        nodes.inline("", label),
-                        refdomain="std",
-                        reftype="ref",
-                        reftarget=label,
-                        refexplicit=False,
-                        refwarn=True,
-                    )
-                )
+                refs.append(reference(label))
             node.replace_self(refs or [nodes.Text("—")])
         for node in list(self.document.findall(chronology_backlinks)):
             here = [

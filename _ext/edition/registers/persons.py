@@ -29,13 +29,14 @@ from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
-from edition.core.data import Entry, check_ids, problem, read_entries
+from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain
 from edition.core.lines import exact_line
+from edition.core.messages import Problem, warn
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 FIELDS = {"id", "ad", "tam_ad", "yasam", "varyantlar", "kaynakta", "rol"}
 #: Text between typographic double quotes: quoted words keep their spelling.
@@ -95,7 +94,7 @@ def validate(entry: Entry, ident: str) -> Person | None:
 
     def bad(message: str, *args: Any) -> None:
         nonlocal ok
-        problem(entry.location, f"person {ident!r}: {message}", *args)
+        warn(Problem.DATA, f"person {ident!r}: {message}", *args, location=entry.location)
         ok = False
 
     for name in sorted(set(fields) - FIELDS):
@@ -151,12 +150,13 @@ def load(app: Sphinx, env: BuildEnvironment | None = None, docnames: Any = None)
         ]:
             other = by_name.get(spelling) or by_variant.get(spelling)
             if other is not None and other is not person:
-                problem(
-                    person.location,
+                warn(
+                    Problem.DATA,
                     "person %r: the spelling %r already names %r; a spelling can name one person",
                     person.ident,
                     spelling,
                     other.ident,
+                    location=person.location,
                 )
                 continue
             registry[spelling] = person
@@ -173,15 +173,7 @@ def register(env: BuildEnvironment) -> Register:
 
 
 def person_ref(person: Person, text: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text),
-        refdomain="edition",
-        reftype="kisi",
-        reftarget=person.anchor,
-        refexplicit=True,
-        refwarn=True,
-    )
+    return reference(person.anchor, text, domain="edition", reftype="kisi", explicit=True)
 
 
 def inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
@@ -234,7 +226,8 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
             spelling = match.group()
             if spelling in reg.by_variant:
                 person = reg.by_variant[spelling]
-                logger.warning(
+                warn(
+                    Problem.SPELLING,
                     "%r is not the edition's spelling of %s; write %r (a quotation, or the "
                     "source's form between “ ”, may keep it); see %s",
                     spelling,
@@ -242,8 +235,6 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
                     person.name,
                     env.config.edition_persons,
                     location=spelling_location(text, spelling, reported, page_source),
-                    type="edition",
-                    subtype="spelling",
                 )
                 continue
             person = reg.by_name[spelling]
@@ -303,14 +294,13 @@ def kisi_role(
     person = reg.by_name.get(key) or reg.by_variant.get(key)
     person = person or next((p for p in reg.persons if p.ident == key), None)
     if person is None:
-        logger.warning(
+        warn(
+            Problem.PERSON,
             "%r is not in the persons register; add an entry for this person to %s "
             "(id, ad, rol) or use a name the register gives",
             key,
             env.config.edition_persons,
             location=(env.current_document.docname, lineno),
-            type="edition",
-            subtype="person",
         )
         return [nodes.inline("", shown)], []
     return [person_ref(person, shown)], []
@@ -395,14 +385,10 @@ class LinkMentions(SphinxPostTransform):
             for index, docname in enumerate(pages):
                 if index:
                     para += nodes.Text(", ")
-                para += addnodes.pending_xref(
-                    "",
-                    nodes.inline("", docname),
-                    refdomain="std",
+                para += reference(
+                    "/" + docname,
+                    docname,
                     reftype="doc",
-                    reftarget="/" + docname,
-                    refexplicit=False,
-                    refwarn=True,
                     refdoc=self.env.current_document.docname,
                 )
             para += nodes.Text(".")

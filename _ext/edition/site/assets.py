@@ -25,17 +25,14 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
 from edition.core.domain import remember
+from edition.core.messages import Problem, warn
 from edition.site.files import is_site
 from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: Files a page loads only when its body needs them.
 ONLY_IF = {
@@ -110,13 +107,12 @@ def write_bundles(app: Sphinx) -> None:
             try:
                 texts[member.filename] = (outdir / member.filename).read_text(encoding="utf-8")
             except OSError as error:
-                logger.warning(
+                warn(
+                    Problem.ASSETS,
                     "%s is given to every page but cannot be read in the output (%s), so "
                     "the pages' bundles lack it; check the theme or the extension that adds it",
                     member.filename,
                     error.strerror or error,
-                    type="edition",
-                    subtype="assets",
                 )
                 texts[member.filename] = ""
         return texts[member.filename]

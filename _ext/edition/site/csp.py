@@ -27,16 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
-from sphinx.util import logging
 
+from edition.core.messages import Problem, warn
 from edition.site.files import is_site
 from edition.site.translations import MARK
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 #: The inline code furo 2025.12.19 writes in every page (checked after each build).
 ALLOWED_INLINE = {
@@ -219,13 +217,12 @@ def check_translations(outdir: Path) -> None:
     (``edition.site.translations``): Sphinx's own would stop every page's scripts."""
     path = outdir / "_static" / "translations.js"
     if path.is_file() and not path.read_text(encoding="utf-8").startswith(MARK):
-        logger.warning(
+        warn(
+            Problem.CSP,
             "%s is Sphinx's own catalogue, whose plural rule needs eval, which the Content "
             "Security Policy blocks; run 'python tools/translations.py' and commit the "
             "locale/<language>/LC_MESSAGES/sphinx.js it writes",
             path,
-            type="edition",
-            subtype="csp",
         )
 
 
@@ -250,7 +247,8 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
         for finding, place in zip(found, places, strict=True):
             if place is not None:
                 source, line = place
-                logger.warning(
+                warn(
+                    Problem.CSP,
                     "%s, which the Content Security Policy blocks: the site runs no code "
                     "from its pages; remove it from the page, or write it without HTML "
                     "(it is line %d of the written %s)",
@@ -258,8 +256,6 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                     finding.line,
                     written,
                     location=(docname, None) if line is None else f"{source}:{line}",
-                    type="edition",
-                    subtype="csp",
                 )
                 continue
             origin = (
@@ -267,7 +263,8 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                 if docname
                 else "a page Sphinx generates, with no source in docs/"
             )
-            logger.warning(
+            warn(
+                Problem.CSP,
                 "the written page %s has at its line %d %s (%s: the theme, a template or "
                 "an extension wrote it)",
                 written,
@@ -275,21 +272,18 @@ def check_output(app: Sphinx, exception: Exception | None) -> None:
                 finding.what,
                 origin,
                 location=(docname, None) if docname else f"{page}:{finding.line}",
-                type="edition",
-                subtype="csp",
             )
 
 
 def check_live_reload(app: Sphinx) -> None:
     live = app.config.edition_live_reload
     if live and is_site(app) and live_reload_script(live) is None:
-        logger.warning(
+        warn(
+            Problem.CSP,
             "edition_live_reload is set (%s) but sphinx-autobuild is not installed here, so "
             "its reload script cannot be allowed; run the live preview with "
             "'python3 noxw.py -s docs-live', or leave the setting out",
             live,
-            type="edition",
-            subtype="csp",
         )
 
 

@@ -21,6 +21,7 @@ from sphinx.util import logging
 
 from edition.core.domain import remember
 from edition.core.git import git, git_top
+from edition.core.messages import Problem, warn
 from edition.core.turkish import MONTHS
 from edition.site.files import is_site
 
@@ -55,13 +56,12 @@ def link_sources(app: Sphinx, config: Config) -> None:
         return
     repository = web_address(config.edition_repository)
     if repository is None:
-        logger.warning(
+        warn(
+            Problem.CONFIG,
             "edition_repository %r is not the address of a repository on %s; give its web "
             "address, e.g. https://github.com/owner/name (or leave it empty: no links)",
             config.edition_repository,
             ", ".join(HOSTS),
-            type="edition",
-            subtype="config",
         )
         config.edition_repository = ""
         return

@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from markupsafe import Markup
 from sphinx import addnodes
-from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from edition.core.domain import remember
+from edition.core.messages import Problem, warn
 from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -63,12 +61,11 @@ def turkish_furo(body: str) -> Markup:
     if not any(old in str(body) for old in OPTIONAL):
         missing.append(" or ".join(sorted(OPTIONAL)))
     if missing:
-        logger.warning(
+        warn(
+            Problem.THEME,
             "the theme's page no longer contains %s; furo changed: update PAGE_MARKUP in "
             "_ext/edition/upstream/furo.py",
             ", ".join(repr(m) for m in missing),
-            type="edition",
-            subtype="theme",
         )
     return Markup(text)  # furo's own rendered markup, changed only as listed above
 
