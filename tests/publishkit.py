@@ -19,6 +19,7 @@ need that too, run publish.py as its own process.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import json
 import locale
@@ -86,10 +87,8 @@ OWN = (str(ROOT / "_ext"), str(ROOT / "tools"))
 
 def _flush() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):
-            pass
 
 
 def _forget_own_modules(folder: str) -> None:
@@ -99,7 +98,7 @@ def _forget_own_modules(folder: str) -> None:
         file = getattr(module, "__file__", None) or ""
         if name != "__main__" and file.startswith(OWN):
             del sys.modules[name]
-    sys.path[:] = [folder] + [p for p in SERVER_PATH[1:]]
+    sys.path[:] = [folder, *SERVER_PATH[1:]]
     importlib.invalidate_caches()
 
 
@@ -110,7 +109,7 @@ def _run_sphinx(command: list[str], cwd: str | None) -> int:
     if pid == 0:
         code = 1
         try:
-            folder = os.path.abspath(cwd or os.getcwd())
+            folder = str(Path(cwd or Path.cwd()).resolve())
             os.chdir(folder)
             _forget_own_modules(folder)
             sys.argv = [command[2], *command[3:]]
@@ -160,7 +159,8 @@ def _publish(request: dict) -> None:
     """The forked process of one run: publish.py as ``__main__``; exits with its status."""
     code = 1
     try:
-        with open(request["stdout"], "wb") as out, open(request["stderr"], "wb") as err:
+        out_path, err_path = Path(request["stdout"]), Path(request["stderr"])
+        with out_path.open("wb") as out, err_path.open("wb") as err:
             os.dup2(out.fileno(), 1)
             os.dup2(err.fileno(), 2)
         os.chdir(request["cwd"])
@@ -170,7 +170,7 @@ def _publish(request: dict) -> None:
 
         time.tzset()
         sys.argv = [str(PUBLISH), *request["args"]]
-        sys.path[:] = [str(PUBLISH.parent)] + SERVER_PATH[1:]
+        sys.path[:] = [str(PUBLISH.parent), *SERVER_PATH[1:]]
         subprocess.run = _run
         runpy.run_path(str(PUBLISH), run_name="__main__")
         code = 0
@@ -192,10 +192,9 @@ def serve() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # nothing but the runs' own output goes anywhere
     for name in PRELOAD:
-        try:
+        # only a speed-up: a run imports whatever is missing itself
+        with contextlib.suppress(Exception):
             importlib.import_module(name)
-        except Exception:  # noqa: BLE001 (an optional speed-up: a run imports it itself)
-            pass
     SERVER_PATH[:] = sys.path
     replies.write("ready\n")
     replies.flush()

@@ -20,9 +20,9 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import publishkit
 import pytest
 from conftest import ROOT, require_marker
-import publishkit
 from faultkit import edit, line_of
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ def published(root: Path) -> str:
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-def run_publish(root: Path, *args: str, own_process: bool = False) -> subprocess.CompletedProcess[str]:
+def run_publish(
+    root: Path, *args: str, own_process: bool = False
+) -> subprocess.CompletedProcess[str]:
     """tools/publish.py on ``root``: through the server of tests/publishkit.py (Sphinx
     imported once for all the runs), or, with ``own_process``, as ``python
     tools/publish.py`` in a process of its own."""
