@@ -12,8 +12,9 @@ run it (``runpy``, ``sys.path[0]`` the working folder, the edition's and publish
 modules not imported), with the same arguments and working folder; any other command
 (epubcheck) is started as before. Output, exit status and what is written are those of a
 real run; what is not the same is only what Python fixes at start-up (the hash seed, which
-all the runs of one server share). tests/test_publish.py's reproducibility tests, which
-need that too, run publish.py as its own process.
+all the runs of one server share: the clean builds that rebuilds are compared with run
+through a second server). tests/test_publish.py's reproducibility tests, which need a new
+start for each build, run publish.py as its own process.
 """
 
 from __future__ import annotations
@@ -240,6 +241,15 @@ class Server:
     ) -> subprocess.CompletedProcess[str]:
         """``python tools/publish.py *args``, as subprocess.run(..., capture_output=True,
         text=True) would give it."""
+        if not hasattr(os, "fork"):  # (not on Windows): the plain way
+            return subprocess.run(
+                [sys.executable, str(PUBLISH), *map(str, args)],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=cwd,
+                check=False,
+            )
         with self.lock, tempfile.TemporaryDirectory(prefix="publish-") as folder:
             out, err = Path(folder, "stdout"), Path(folder, "stderr")
             request = {
@@ -263,12 +273,15 @@ class Server:
             )
 
 
-SERVER = Server()
+#: The server for most runs, and a second one for the clean builds that rebuilds are
+#: compared with: two processes started apart, so that the builds compared do not share a
+#: start (a hash seed).
+SERVER, REFERENCE = Server(), Server()
 
 
-def run_publish(args: list[str], env: dict[str, str] | None = None):
-    """tools/publish.py with ``args`` (and ``env``, else this process's), through the server."""
-    return SERVER.run(args, env)
+def run_publish(args: list[str], env: dict[str, str] | None = None, server: Server = SERVER):
+    """tools/publish.py with ``args`` (and ``env``, else this process's), through ``server``."""
+    return server.run(args, env)
 
 
 if __name__ == "__main__":
