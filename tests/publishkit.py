@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from pathlib import Path
 
@@ -143,8 +144,7 @@ def _run(command, *args, **kwargs):
     """subprocess.run for publish.py: ``python -m sphinx`` forks, anything else runs."""
     if (
         isinstance(command, list)
-        and command[:2] == [sys.executable, "-m"]
-        and len(command) > 2
+        and command[:3] == [sys.executable, "-m", "sphinx"]
         and not args
         and set(kwargs) <= {"cwd", "check"}
     ):
@@ -164,11 +164,12 @@ def _publish(request: dict) -> None:
         with out_path.open("wb") as out, err_path.open("wb") as err:
             os.dup2(out.fileno(), 1)
             os.dup2(err.fileno(), 2)
+        stdin = os.open(os.devnull, os.O_RDONLY)  # not the server's requests
+        os.dup2(stdin, 0)
+        os.close(stdin)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        import time
-
         time.tzset()
         sys.argv = [str(PUBLISH), *request["args"]]
         sys.path[:] = [str(PUBLISH.parent), *SERVER_PATH[1:]]
