@@ -131,7 +131,10 @@ def tests(session: nox.Session) -> None:
     publish and browser tests: ``-- -m "not publish and not browser"`` (markers: site, pdf,
     publish, browser; pyproject.toml)."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/tests.txt")
-    session.run("pytest", *session.posargs)
+    # Two workers (pytest-xdist), one a core; each test goes to the one that is free, except
+    # the groups tests/conftest.py gives the tests of a costly module fixture. ``-- -n 0``
+    # runs it all in one process.
+    session.run("pytest", "-n", "2", "--dist", "loadgroup", *session.posargs)
 
 
 @nox.session

@@ -56,6 +56,34 @@ def pytest_collection_modifyitems(config, items) -> None:
                     item.add_marker(name)
 
 
+#: Modules whose tests share a module fixture that takes long to make (two publishes, the
+#: EPUB, a browser's tour of every page): with pytest-xdist (``-n 2 --dist loadgroup``, as
+#: noxfile.py runs the suite), one worker runs each of them whole and makes it once. Every
+#: other test goes alone to whichever worker is free: the faults and the rebuilds, many
+#: and long, are shared by both (each worker makes its own workspace and copy).
+WHOLE_MODULES = ("test_publish.py", "test_security.py", "test_epub.py")
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: unknown under -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    """For ``--dist loadgroup``: WHOLE_MODULES one unit each, any other test a unit of its
+    own. (pytest-xdist 3.8's own loadgroup, with ``xdist_group`` marks, no longer groups
+    anything under pytest 9.2, which does not let it append the group to the test's id:
+    pytest-xdist issue 1386.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Scheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            if module.rsplit("/", 1)[-1] in WHOLE_MODULES:
+                return module
+            return super()._split_scope(nodeid)
+
+    return Scheduling(config, log)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     _current[:] = [item]

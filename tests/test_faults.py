@@ -4,6 +4,10 @@ site through the real publishing step (tools/publish.py, as ``nox -s docs`` runs
 For every fault the run must fail; its output must hold a one-line message that names the
 file and the line and says what to do; no traceback may appear; and the published site
 (build/html, build/pdf) must be byte-for-byte the one of the last good build.
+
+The good build runs ``python tools/publish.py`` in a process of its own; the faults run it
+through tests/publishkit.py's server, which imports Sphinx once for all of them (each run
+still a process of its own, forked, with its own ``-m sphinx`` processes).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import publishkit
 import pytest
 from conftest import ROOT, require_marker
 from faultkit import edit, line_of
@@ -47,14 +52,20 @@ def published(root: Path) -> str:
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-def run_publish(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_publish(
+    root: Path, *args: str, own_process: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """tools/publish.py on ``root``: through the server of tests/publishkit.py (Sphinx
+    imported once for all the runs), or, with ``own_process``, as ``python
+    tools/publish.py`` in a process of its own."""
     require_marker("publish", "runs tools/publish.py")
-    result = subprocess.run(
-        [sys.executable, str(PUBLISH), "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = ["--root", str(root), *args]
+    if own_process:
+        result = subprocess.run(
+            [sys.executable, str(PUBLISH), *command], capture_output=True, text=True, check=False
+        )
+    else:
+        result = publishkit.run_publish(command)
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result
 
@@ -96,7 +107,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     workspace.warm.mkdir()
     (root / "build").mkdir()
     workspace.reset()
-    result = run_publish(root)
+    result = run_publish(root, own_process=True)  # the good build: exactly as nox runs it
     assert result.returncode == 0, result.stdout + result.stderr
     shutil.copytree(root / "build", workspace.warm, symlinks=True, dirs_exist_ok=True)
     workspace.good = published(root)

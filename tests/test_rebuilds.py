@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import publishkit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -180,13 +181,24 @@ def copy_sources(source: Path, target: Path) -> Path:
 EPOCH = "983793600"
 
 
-def run_publish(root: Path, epoch: str | None = EPOCH) -> subprocess.CompletedProcess[str]:
+def run_publish(
+    root: Path, epoch: str | None = EPOCH, *, way: str = "rebuild"
+) -> subprocess.CompletedProcess[str]:
     """``nox -s docs``'s run of tools/publish.py, dated as by a commit of ``epoch`` (None:
-    by the checkout's last commit, as tools/publish.py finds it)."""
+    by the checkout's last commit, as tools/publish.py finds it).
+
+    ``way``: ``"rebuild"`` through the server of tests/publishkit.py (Sphinx imported
+    once); ``"clean"``, for the clean builds a rebuild is compared with, through its second
+    server, so that the two never share a process's start (its hash seed): what differs
+    between two processes shows as a difference; ``"own"``: ``python tools/publish.py``
+    in a process of its own, exactly as nox runs it."""
     require_marker("publish", "runs tools/publish.py")
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         environment["SOURCE_DATE_EPOCH"] = epoch
+    if way != "own":
+        server = {"rebuild": publishkit.SERVER, "clean": publishkit.REFERENCE}[way]
+        return publishkit.run_publish(["--root", str(root)], environment, server)
     return subprocess.run(
         [sys.executable, str(PUBLISH), "--root", str(root)],
         capture_output=True,
@@ -216,7 +228,7 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     """A copy of the edition, built once from clean: the output every rebuild must equal."""
     root = copy_sources(ROOT, tmp_path_factory.mktemp("rebuilds") / "site")
     site = Rebuilt(root, {})
-    result = site.publish()
+    result = run_publish(root, way="own")  # exactly as nox runs it
     assert result.returncode == 0, result.stdout + result.stderr
     site.clean = published_files(root)
     return site
@@ -339,7 +351,7 @@ def test_an_edit_shows_on_every_page_at_once(rebuilt, tmp_path, edit):
     assert result.returncode == 0, result.stdout + result.stderr
     rebuilt_now = published_files(rebuilt.root)
     clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
-    result = run_publish(clean_copy)
+    result = run_publish(clean_copy, way="clean")
     assert result.returncode == 0, result.stdout + result.stderr
     clean_now = published_files(clean_copy)
     assert differences(rebuilt_now, clean_now) == []
@@ -368,7 +380,7 @@ def test_pages_and_redirects_added_then_removed_leave_nothing_behind(rebuilt, tm
     assert result.returncode == 0, result.stdout + result.stderr
     rebuilt_now = published_files(rebuilt.root)
     clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
-    result = run_publish(clean_copy)
+    result = run_publish(clean_copy, way="clean")
     assert result.returncode == 0, result.stdout + result.stderr
     assert differences(rebuilt_now, published_files(clean_copy)) == []
     assert "changed html/giris.html" in differences(rebuilt_now, rebuilt.clean)
@@ -396,7 +408,7 @@ def test_a_new_commit_s_date_shows_on_every_page(rebuilt, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     rebuilt_now = published_files(rebuilt.root)
     clean_copy = copy_sources(rebuilt.root, tmp_path / "clean")
-    result = run_publish(clean_copy, later)
+    result = run_publish(clean_copy, later, way="clean")
     assert result.returncode == 0, result.stdout + result.stderr
     assert differences(rebuilt_now, published_files(clean_copy)) == []
     assert b"7 Nisan 2001" in rebuilt_now["html/kronoloji.html"]
@@ -440,7 +452,7 @@ def test_a_commit_that_dates_an_unchanged_file_dates_its_page(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     clean_copy = tmp_path / "clean"
     subprocess.run(["git", "clone", "-q", str(root), str(clean_copy)], check=True)
-    result = run_publish(clean_copy, None)
+    result = run_publish(clean_copy, None, way="clean")
     assert result.returncode == 0, result.stdout + result.stderr
     assert differences(published_files(root), published_files(clean_copy)) == []
     page = (root / "build" / "html" / "devlet-aygiti.html").read_text(encoding="utf-8")
