@@ -261,7 +261,7 @@ NON_PERSONS = {
     "Avrupa", "Birliği", "Denetimi", "Devrimi", "Enternasyonal", "Gürcistan", "Komintern",
     "Komisyon", "Komisyonu", "Komitesi", "Kongre", "Kongresi", "Mektup", "Politbüro",
     "Partisi", "Politika", "Pravda", "Rusya", "Sekreter", "Takvim", "Ukrayna", "Kafkasötesi",
-    "Sovyet",
+    "Sovyet", "Eserler", "Eserleri", "Works",  # titles of editions (Tam Eserler, Collected Works)
     "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
     "Ekim", "Kasım", "Aralık",
 }  # fmt: skip

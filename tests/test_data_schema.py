@@ -11,10 +11,10 @@ import pytest
 from conftest import ROOT
 from edition.core.data import Entry
 from edition.core.schema import MAX_BYTES, check, problems
-from edition.registers import chronology, persons
+from edition.registers import chronology, documents, persons
 
 SCHEMACHECK = ROOT / "tools" / "schemacheck.py"
-DATA = {"kronoloji": chronology, "kisiler": persons}
+DATA = {"kronoloji": chronology, "kisiler": persons, "belgeler": documents}
 
 GOOD = {
     "kronoloji": {
@@ -36,6 +36,19 @@ GOOD = {
         "varyantlar": ["Ornek"],
         "kaynakta": "Örnek",
         "rol": "Bir rol.",
+    },
+    "belgeler": {
+        "id": "ornek-belge",
+        "baslik": "Örnek Bir Mektup",
+        "rusca": "Пример",
+        "tarih": "1922-12-13",
+        "bitis": "1922-12-14",
+        "kime": "Birine",
+        "yazim": "dikte",
+        "ilk_yayim": "1956, bir dergi",
+        "baskilar": [{"baski": "pss", "cilt": 45, "sayfa": "343-348", "dayanak": "içindekiler"}],
+        "adresler": [{"dil": "en", "url": "https://example.org/x", "dayanak": "okundu"}],
+        "not": "Bir not.",
     },
 }
 
@@ -198,7 +211,8 @@ def build_complaints(name: str, fields: dict, monkeypatch) -> list[str]:
     said: list[str] = []
     module = DATA[name]
     monkeypatch.setattr(module, "warn", lambda kind, message, *args, **where: said.append(message))
-    module.validate(Entry(f"data/{name}.yaml", 1, fields), fields.get("id", "?"))
+    extra = {"hosts": frozenset({"example.org"})} if module is documents else {}
+    module.validate(Entry(f"data/{name}.yaml", 1, fields), fields.get("id", "?"), **extra)
     return said
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from edition.content.quotations import page_locator
+from edition.core.turkish import page_locator
 
 
 @pytest.mark.sphinx("html", testroot="citations", copy_test_root=True, freshenv=True)

@@ -43,6 +43,7 @@ PARTS = (
     "edition.content.notes",
     "edition.registers.chronology",
     "edition.registers.persons",
+    "edition.registers.documents",
     "edition.content.quotation_index",
     "edition.checks.anchors",
     "edition.site.redirects",

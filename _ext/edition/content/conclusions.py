@@ -134,9 +134,10 @@ class LinkConclusions(SphinxPostTransform):
 
     def supporting_quotations(self, basis: list[str], labels: dict[str, Any]) -> list[nodes.Node]:
         """A line naming the quotations that stand in those sections, if there are any."""
-        from edition.content.quotations import incipit
+        from edition.core.turkish import incipit
 
-        quotations = supporting(edition_domain(self.env), basis, labels)
+        domain = edition_domain(self.env)
+        quotations = supporting(domain, basis, labels)
         if not quotations:
             return []
         para = nodes.paragraph(classes=["sonuc-alintilar"])
@@ -147,7 +148,9 @@ class LinkConclusions(SphinxPostTransform):
             para += reference(
                 ident, incipit(quotation.text, 5), domain="edition", reftype="alinti", explicit=True
             )
-            when = ", ".join(part for part in (quotation.document, quotation.date) if part)
+            document = domain.data["documents"].get(quotation.document)
+            title = document.title if document else ""
+            when = ", ".join(part for part in (title, quotation.date) if part)
             if when:
                 para += nodes.Text(f" ({when})")
         para += nodes.Text(".")

@@ -14,10 +14,9 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from edition.content.quotations import incipit, page_locator
 from edition.core import words
 from edition.core.domain import Quotation, edition_domain
-from edition.core.turkish import sort_key_of_turkish
+from edition.core.turkish import incipit, page_locator, sort_key_of_turkish
 from edition.core.xref import reference
 
 if TYPE_CHECKING:
@@ -86,9 +85,12 @@ class FillQuotationIndex(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(quotation_index)):
             groups = nodes.definition_list(classes=["alinti-dizini"])
-            for document, _first, members in by_document(edition_domain(self.env).quotations):
+            domain = edition_domain(self.env)
+            for document, _first, members in by_document(domain.quotations):
                 item = nodes.definition_list_item()
-                shown = document if document == NO_DOCUMENT else f"“{document}”"
+                registered = domain.data["documents"].get(document)
+                title = registered.title if registered else document
+                shown = document if document == NO_DOCUMENT else f"“{title}”"
                 dates = sorted({q.date for _, q in members if q.date}, key=sort_key_of_turkish)
                 item += nodes.term("", shown + (f" — {'; '.join(dates)}" if dates else ""))
                 entries = nodes.bullet_list()

@@ -32,25 +32,19 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
-from edition.core import words
 from edition.core.domain import Quotation, edition_domain
 from edition.core.messages import Problem, warn
-from edition.core.turkish import TURKISH
+from edition.core.turkish import TURKISH, page_locator
+from edition.core.xref import reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-#: The longest :belge: (characters): the title of a document.
-MAX_TITLE = 200
-#: A page range as "88-89" becomes "88–89" (an en dash, as Turkish typesetting has it).
-RANGE = re.compile(r"(\d)\s*-\s*(\d)")
-
-
-def page_locator(pages: str) -> str:
-    """``"88-89"`` → ``"s. 88–89"``; a locator that already says what it is stays as it is."""
-    pages = RANGE.sub(r"\1–\2", pages.strip())
-    return f"{words.PAGE}{pages}" if pages[:1].isdigit() else pages
+#: The longest :yazar: (characters): a speaker's name.
+MAX_SPEAKER = 100
+#: :belge: is the id of a document of the register (data/belgeler.yaml).
+DOCUMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class AlintiDirective(SphinxDirective):
@@ -61,7 +55,7 @@ class AlintiDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "kaynak": directives.unchanged,  # BibTeX key
         "sayfa": directives.unchanged,  # page(s) in that edition
-        "belge": directives.unchanged,  # the document quoted
+        "belge": directives.unchanged,  # the document quoted: its id in data/belgeler.yaml
         "tarih": directives.unchanged,  # its date
         "yazar": directives.unchanged,  # the speaker, when not Lenin
     }
@@ -124,16 +118,21 @@ class AlintiDirective(SphinxDirective):
         speaker = self.options.get("yazar", "Lenin").strip()
         document = self.options.get("belge", "").strip()
         date = self.options.get("tarih", "").strip()
-        for name, value, limit in (("yazar", speaker, 100), ("belge", document, MAX_TITLE)):
-            if len(value) > limit:
-                self.problem(
-                    "quotation %r: :%s: is %d characters long (at most %d); give the %s",
-                    ident,
-                    name,
-                    len(value),
-                    limit,
-                    "speaker's name" if name == "yazar" else "title of the document quoted",
-                )
+        if len(speaker) > MAX_SPEAKER:
+            self.problem(
+                "quotation %r: :yazar: is %d characters long (at most %d); give the speaker's name",
+                ident,
+                len(speaker),
+                MAX_SPEAKER,
+            )
+        if document and not DOCUMENT_ID.fullmatch(document):
+            self.problem(
+                "quotation %r: :belge: %r is not a document's id; give the id its entry has "
+                "in data/belgeler.yaml (lower-case ASCII and hyphens, e.g. 'kooperasyon')",
+                ident,
+                shown(document),
+            )
+            document = ""
         if date and not ((match := TURKISH.match(date)) and match.end() == len(date)):
             self.problem(
                 "quotation %r: :tarih: %r is not a date as the pages write it; write "
@@ -141,10 +140,14 @@ class AlintiDirective(SphinxDirective):
                 ident,
                 shown(date),
             )
-        attribution = (
-            speaker + (f", “{document}”" if document else "") + (f", {date}" if date else "")
-        )
-        quote += nodes.attribution("", attribution)
+        attribution = nodes.attribution("", speaker)
+        if document:  # the title is the register's (data/belgeler.yaml), linked to its entry
+            attribution += nodes.Text(", “")
+            attribution += reference(document, domain="edition", reftype="belge")
+            attribution += nodes.Text("”")
+        if date:
+            attribution += nodes.Text(f", {date}")
+        quote += attribution
 
         edition_domain(self.env).note_quotation(
             ident,
@@ -168,13 +171,6 @@ def note_sections(app: Sphinx, doctree: nodes.document) -> None:
                 ids.extend(parent["ids"])
             parent = parent.parent
         domain.note_quotation_sections(quote["ids"][0], tuple(ids))
-
-
-def incipit(text: str, words: int = 7) -> str:
-    """The first words of a quotation, for lists: “Buharin’in gümrük sistemine …”."""
-    parts = text.split()
-    shown = " ".join(parts[:words]).rstrip(",;:")
-    return f"“{shown}{' …' if len(parts) > words else ''}”"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -19,6 +19,8 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     # data files (registers/) and the anchors list (checks/anchors.py)
     ("edition_chronology", "data/kronoloji.yaml", "env", str),
     ("edition_persons", "data/kisiler.yaml", "env", str),
+    ("edition_documents", "data/belgeler.yaml", "env", str),
+    ("edition_document_hosts", "data/belge-adresleri.txt", "env", str),  # full texts' hosts
     ("edition_anchors", "data/anchors.txt", "env", str),
     ("edition_anchors_removed", "data/anchors-removed.txt", "env", str),
     ("edition_write_anchors", False, "", bool),  # nox -s anchors: rewrite the list

@@ -62,6 +62,11 @@ def conclusion_title(conclusion: Conclusion) -> str:
     return words.CONCLUSION.format(number=conclusion.number, title=conclusion.title)
 
 
+#: The anchor of an object of this role is its id after this prefix (a document's id may be
+#: a word a page label also uses: ``kongreye-mektup``).
+ANCHOR_PREFIX = {"belge": "belge-"}
+
+
 class EditionDomain(Domain):
     """Quotations, conclusions and theme pages of the edition."""
 
@@ -71,12 +76,14 @@ class EditionDomain(Domain):
         "quotation": ObjType(words.OBJECT_KINDS["quotation"], "alinti"),
         "conclusion": ObjType(words.OBJECT_KINDS["conclusion"], "sonuc"),
         "chronology": ObjType(words.OBJECT_KINDS["chronology"], "kronoloji"),
+        "document": ObjType(words.OBJECT_KINDS["document"], "belge"),
         "person": ObjType(words.OBJECT_KINDS["person"], "kisi"),
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "alinti": XRefRole(innernodeclass=nodes.inline),
         "sonuc": XRefRole(innernodeclass=nodes.inline),
         "kronoloji": XRefRole(innernodeclass=nodes.inline),
+        "belge": XRefRole(innernodeclass=nodes.inline),
         "kisi": XRefRole(innernodeclass=nodes.inline),
     }
     initial_data: ClassVar[dict[str, dict[str, Any]]] = {
@@ -85,11 +92,12 @@ class EditionDomain(Domain):
         "theme_pages": {},  # docname -> line of its {dayanan-sonuclar}
         "chronology": {},  # id -> Anchored, on the page holding {kronoloji}
         "persons": {},  # id -> Anchored, on the page holding {kisiler}
+        "documents": {},  # id -> Anchored, on the page holding {belgeler}
         "mentions": {},  # docname -> ids of the persons the page names
         "gathering": {},  # docname -> the lists on it that gather from every page
         "kept": {},  # what a build remembers for the next one (remember())
     }
-    data_version = 4
+    data_version = 5
 
     @property
     def quotations(self) -> dict[str, Quotation]:
@@ -125,7 +133,8 @@ class EditionDomain(Domain):
         self.theme_pages[docname] = line
 
     def note_anchored(self, kind: str, docname: str, objects: Iterable[tuple[str, str]]) -> None:
-        """Objects (id, title) of a generated page: ``kind`` is "chronology" or "persons"."""
+        """Objects (id, title) of a generated page: ``kind`` is "chronology", "persons" or
+        "documents"."""
         for ident, title in objects:
             self.data[kind][ident] = Anchored(docname, title)
 
@@ -149,6 +158,7 @@ class EditionDomain(Domain):
             self.conclusions,
             self.data["chronology"],
             self.data["persons"],
+            self.data["documents"],
         ):
             for ident, obj in list(registry.items()):
                 if obj.docname == docname:
@@ -158,7 +168,7 @@ class EditionDomain(Domain):
         self.data["gathering"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for kind in ("quotations", "conclusions", "chronology", "persons"):
+        for kind in ("quotations", "conclusions", "chronology", "persons", "documents"):
             for ident, obj in otherdata[kind].items():
                 if obj.docname in docnames:
                     self.data[kind][ident] = obj
@@ -228,6 +238,8 @@ class EditionDomain(Domain):
             return self.data["chronology"][target]
         if typ == "kisi" and target in self.data["persons"]:
             return self.data["persons"][target]
+        if typ == "belge" and target in self.data["documents"]:
+            return self.data["documents"][target]
         return None
 
     def resolve_xref(
@@ -244,9 +256,10 @@ class EditionDomain(Domain):
         if found is None:
             return None
         docname, title = found
-        if not node.get("refexplicit") and typ in ("sonuc", "kronoloji", "kisi"):
+        if not node.get("refexplicit") and typ in ("sonuc", "kronoloji", "kisi", "belge"):
             contnode = contnode.__class__("", title)
-        return make_refnode(builder, fromdocname, docname, target, contnode, title)
+        anchor = ANCHOR_PREFIX.get(typ, "") + target
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(
         self,
@@ -258,7 +271,7 @@ class EditionDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, Element]]:
         results = []
-        for typ in ("alinti", "sonuc", "kronoloji", "kisi"):
+        for typ in ("alinti", "sonuc", "kronoloji", "kisi", "belge"):
             found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if found is not None:
                 results.append((f"edition:{typ}", found))
@@ -277,9 +290,14 @@ class EditionDomain(Domain):
         for ident, conclusion in self.conclusions.items():
             title = conclusion_title(conclusion)
             yield ident, title, "conclusion", conclusion.docname, ident, 1
-        for kind, typ in (("chronology", "chronology"), ("persons", "person")):
+        for kind, typ in (
+            ("chronology", "chronology"),
+            ("persons", "person"),
+            ("documents", "document"),
+        ):
+            anchor = "belge-" if typ == "document" else ""
             for ident, obj in self.data[kind].items():
-                yield ident, obj.title, typ, obj.docname, ident, 1
+                yield ident, obj.title, typ, obj.docname, anchor + ident, 1
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         return None

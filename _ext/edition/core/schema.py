@@ -197,7 +197,13 @@ KNOWN = {
     "required",
     "additionalProperties",
 }
-TYPES: dict[str, Any] = {"string": str, "array": list, "object": dict, "boolean": bool}
+TYPES: dict[str, Any] = {
+    "string": str,
+    "array": list,
+    "object": dict,
+    "boolean": bool,
+    "integer": int,
+}
 
 
 @dataclass

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from edition.core import words
+
 # -- Case and alphabetical order ------------------------------------------------------
 
 ALPHABET = "aâbcçdefgğhıiîjklmnoöpqrsştuûüvwxyz"
@@ -78,3 +80,27 @@ def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
     if not match:
         return (9999, 99, 99)
     return int(match["year"]), MONTHS.index(match["month"]) + 1, int(match["day"] or 0)
+
+
+# -- Page locators ----------------------------------------------------------------------
+
+#: A page range as "88-89" becomes "88–89" (an en dash, as Turkish typesetting has it).
+RANGE = re.compile(r"(\d)\s*-\s*(\d)")
+
+
+def page_locator(pages: str) -> str:
+    """``"88-89"`` → ``"s. 88–89"``; a locator that already says what it is stays as it is."""
+    pages = page_range(pages)
+    return f"{words.PAGE}{pages}" if pages[:1].isdigit() else pages
+
+
+def incipit(text: str, count: int = 7) -> str:
+    """The first words of a quotation, for lists: “Buharin’in gümrük sistemine …”."""
+    parts = text.split()
+    shown = " ".join(parts[:count]).rstrip(",;:")
+    return f"“{shown}{' …' if len(parts) > count else ''}”"
+
+
+def page_range(pages: str) -> str:
+    """``"211-213"`` → ``"211–213"`` (an en dash, as Turkish typesetting has it)."""
+    return RANGE.sub(r"\1–\2", pages.strip())

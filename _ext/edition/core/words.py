@@ -17,6 +17,7 @@ OBJECT_KINDS = {
     "conclusion": "sonuç",
     "chronology": "kronoloji kaydı",
     "person": "kişi",
+    "document": "belge",
 }
 QUOTATION = "Alıntı: {ident}"
 CONCLUSION = "Sonuç {number}: {title}"
@@ -77,6 +78,28 @@ PUBLISHED = "Yayım: {where}."
 DISCUSSED_AT = "Ele alındığı yer: "
 CHRONOLOGY_COLUMNS = ("Tarih", "Belge ya da olay", "Tür", "Ele alındığı yer")
 CHRONOLOGY_ENTRIES_HERE = "Kronolojideki kayıtlar"
+
+# -- The documents register ({belgeler}) ------------------------------------------------
+
+RUSSIAN_TITLE = "Rusça başlığı: "
+DOCUMENT_DATE = "Tarihi: "
+ADDRESSED_TO = "Kime: "
+DOCUMENT_WRITING = "Yazılışı: "
+FIRST_PUBLISHED = "İlk yayımı: "
+CONCORDANCE_COLUMNS = ("Baskı", "Yeri", "Dayanak")
+TURKISH_EDITIONS = "Türkçe baskılar (edisyonun alıntıladığı yerler)"
+#: ``baski`` of a concordance row → the edition's name.
+STANDARD_EDITIONS = {
+    "pss": "Polnoye sobraniye soçineniy (PSS), 5. baskı",
+    "cw": "Collected Works (Progress, Moskova)",
+}
+VOLUME_PAGES = "c. {volume}, s. {pages}"
+NOT_VERIFIED = "bilinmiyor / doğrulanmadı"
+FULL_TEXT = "Tam metin: "
+LANGUAGES = {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe"}
+QUOTED_FROM_IT = "Edisyondaki alıntılar: "
+IN_CHRONOLOGY = "Kronolojide: "
+DOCUMENT_NOTE = "Not: "
 
 # -- Bibliography and citations (edition.content.bibstyle) ------------------------------
 

@@ -40,7 +40,18 @@ if TYPE_CHECKING:
 KINDS = words.EVENT_KINDS
 WRITING = words.WRITING  #: ``yazim`` → the sentence shown (only where it is known)
 DATE_NOTES = words.DATE_NOTES
-FIELDS = {"id", "tarih", "bitis", "tarih_notu", "baslik", "tur", "yazim", "yayim", "bolumler"}
+FIELDS = {
+    "id",
+    "tarih",
+    "bitis",
+    "tarih_notu",
+    "baslik",
+    "tur",
+    "yazim",
+    "yayim",
+    "bolumler",
+    "belge",
+}
 BACKLINKS_TITLE = words.CHRONOLOGY_ENTRIES_HERE
 
 
@@ -56,6 +67,7 @@ class Event:
     writing: str
     published: str
     sections: tuple[str, ...]
+    document: str = ""  #: id of the document in data/belgeler.yaml, if it is one
 
     @property
     def date_text(self) -> str:
@@ -144,6 +156,7 @@ def validate(entry: Entry, ident: str) -> Event | None:
         writing,
         str(fields.get("yayim", "")),
         tuple(sections),
+        str(fields.get("belge", "")),
     )
 
 
@@ -167,7 +180,18 @@ def events(env: BuildEnvironment) -> list[Event]:
 
 def check_sections(app: Sphinx, env: BuildEnvironment) -> None:
     labels = env.domains.standard_domain.labels
+    documents = edition_domain(env).data["documents"]
     for event in events(env):
+        if event.document and event.document not in documents:
+            warn(
+                Problem.DATA,
+                "chronology entry %r names the document %r, which %s does not list; use the "
+                "id of a document there",
+                event.ident,
+                event.document,
+                app.config.edition_documents,
+                location=event.location,
+            )
         for label in event.sections:
             if label not in labels:
                 warn(
@@ -224,7 +248,7 @@ class KronolojiDirective(SphinxDirective):
             head += nodes.Text(" · ")
             head += nodes.inline("", KINDS[event.kind], classes=["kronoloji-tur"])
             item += head
-            item += nodes.paragraph("", event.title, classes=["kronoloji-baslik"])
+            item += nodes.paragraph("", "", title_of(event), classes=["kronoloji-baslik"])
             details = nodes.paragraph(classes=["kronoloji-ayrinti"])
             if event.details:
                 details += nodes.Text(event.details + " ")
@@ -248,7 +272,7 @@ class KronolojiDirective(SphinxDirective):
         group += body
         for event in these:
             when = nodes.inline("", event.date_text, ids=[event.ident])
-            what = [nodes.Text(event.title)]
+            what = [title_of(event)]
             if event.details:
                 what.append(nodes.Text(f" ({event.details})"))
             body += self.row([when, what, KINDS[event.kind], section_links(event.sections)])
@@ -279,6 +303,13 @@ class KronolojiKayitlariDirective(SphinxDirective):
         box += nodes.rubric("", BACKLINKS_TITLE)
         box += chronology_backlinks(docname=self.env.docname)
         return [box]
+
+
+def title_of(event: Event) -> nodes.Node:
+    """The entry's title; a link to its document's entry in the register, if it names one."""
+    if not event.document:
+        return nodes.Text(event.title)
+    return reference(event.document, event.title, domain="edition", reftype="belge", explicit=True)
 
 
 def chronology_ref(event: Event) -> addnodes.pending_xref:

@@ -1,5 +1,7 @@
-extensions = ["myst_parser", "edition.content.bibstyle", "edition.content.quotations", "edition.content.notes"]
+extensions = ["myst_parser", "edition.content.bibstyle", "edition.content.quotations", "edition.content.notes", "edition.registers.documents"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "tr"
 bibtex_reference_style = "tr"
+edition_documents = "belgeler.yaml"
+edition_document_hosts = "hosts.txt"

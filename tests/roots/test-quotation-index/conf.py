@@ -4,8 +4,11 @@ extensions = [
     "edition.content.quotations",
     "edition.content.conclusions",
     "edition.content.quotation_index",
+    "edition.registers.documents",
 ]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "tr"
 bibtex_reference_style = "tr"
+edition_documents = "belgeler.yaml"
+edition_document_hosts = "hosts.txt"
