@@ -64,6 +64,8 @@ bibtex_bibliography_id = "kaynak-listesi-{bibliography_count}"
 
 edition_chronology = "data/kronoloji.yaml"
 edition_persons = "data/kisiler.yaml"
+edition_documents = "data/belgeler.yaml"  # Lenin's documents and the standard editions
+edition_document_hosts = "data/belge-adresleri.txt"  # where full texts may be linked
 edition_anchors = "data/anchors.txt"  # the published anchors (python3 noxw.py -s anchors)
 edition_anchors_removed = "data/anchors-removed.txt"  # old-page#id new-page#id, redirected
 

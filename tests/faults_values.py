@@ -224,10 +224,19 @@ def backwards_page_range(root: Path) -> tuple[str, str]:
 def over_long_document_title(root: Path) -> tuple[str, str]:
     page = root / "docs" / "dis-ticaret-tekeli.md"
     line = line_of(page, ":::{alinti} ")
-    edit(page, ":belge: Dış Ticaret Tekeli Üzerine\n", ":belge: " + "Belge " * 20000 + "\n")
+    edit(page, ":belge: dis-ticaret-tekeli\n", ":belge: " + "Belge " * 20000 + "\n")
     return f"docs/dis-ticaret-tekeli.md:{line}", (
-        "quotation 'alinti-dis-ticaret-korunma': :belge: is 119999 characters long (at most "
-        "200); give the title of the document quoted"
+        "quotation 'alinti-dis-ticaret-korunma': :belge: 'Belge Belge"
+    )
+
+
+def unknown_document(root: Path) -> tuple[str, str]:
+    page = root / "docs" / "dis-ticaret-tekeli.md"
+    line = line_of(page, ":::{alinti} ")
+    edit(page, ":belge: dis-ticaret-tekeli\n", ":belge: dis-ticaret-tekelii\n")
+    return f"docs/dis-ticaret-tekeli.md:{line}", (
+        "quotation 'alinti-dis-ticaret-korunma' names the document 'dis-ticaret-tekelii', "
+        "which data/belgeler.yaml does not list"
     )
 
 
@@ -372,6 +381,7 @@ FAULTS: list[Callable[[Path], tuple[str, str]]] = [
     over_long_page,
     backwards_page_range,
     over_long_document_title,
+    unknown_document,
     unreadable_quotation_date,
     negative_locator,
     alphabetic_locator,

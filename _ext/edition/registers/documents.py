@@ -338,7 +338,9 @@ class FillDocuments(SphinxPostTransform):
         quotations = edition_domain(self.env).quotations
         for node in list(self.document.findall(document_turkish)):
             these = sorted(
-                (q.key, q.locator) for q in quotations.values() if q.document == node["ident"]
+                (q.key, q.locator)
+                for q in quotations.values()
+                if q.document == node["ident"] and q.key and q.locator  # else reported at its line
             )
             refs: list[nodes.Node] = []
             for key, locator in dict.fromkeys(these):
