@@ -20,11 +20,13 @@ def test_index_groups_by_document_in_date_order(app):
     app.build()
     assert app.warning.getvalue() == ""
     index = page(app, "dizin").select_one("dl.alinti-dizini")
-    assert [words(dt) for dt in index.select("dt")] == [
+    assert [" ".join(dt.get_text().split()) for dt in index.select("dt")] == [
         "“Birinci Makale” — 4–6 Ocak 1923",
         "“İkinci Makale” — 2 Mart 1923",
         "Belgesi kaynakta belirtilmeyen alıntılar",
     ]
+    # a document's title links to its entry in the register
+    assert index.select_one("dt a")["href"] == "belgeler.html#belge-birinci-makale"
     first = index.select("dd li")[0]
     links = [a["href"] for a in first.select("a")]
     assert links[0] == "tema.html#alinti-once"  # the quotation itself

@@ -88,11 +88,17 @@ class FillQuotationIndex(SphinxPostTransform):
             domain = edition_domain(self.env)
             for document, _first, members in by_document(domain.quotations):
                 item = nodes.definition_list_item()
-                registered = domain.data["documents"].get(document)
-                title = registered.title if registered else document
-                shown = document if document == NO_DOCUMENT else f"“{title}”"
                 dates = sorted({q.date for _, q in members if q.date}, key=sort_key_of_turkish)
-                item += nodes.term("", shown + (f" — {'; '.join(dates)}" if dates else ""))
+                term = nodes.term()
+                if document == NO_DOCUMENT or document not in domain.data["documents"]:
+                    term += nodes.Text(document)  # an unknown id is reported at its line
+                else:  # the register's title, linked to the document's entry
+                    term += nodes.Text("“")
+                    term += reference(document, domain="edition", reftype="belge")
+                    term += nodes.Text("”")
+                if dates:
+                    term += nodes.Text(f" — {'; '.join(dates)}")
+                item += term
                 entries = nodes.bullet_list()
                 for ident, quotation in members:
                     para = nodes.paragraph()

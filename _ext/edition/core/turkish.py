@@ -85,7 +85,7 @@ def sort_key_of_turkish(text: str) -> tuple[int, int, int]:
 # -- Page locators ----------------------------------------------------------------------
 
 #: A page range as "88-89" becomes "88–89" (an en dash, as Turkish typesetting has it).
-RANGE = re.compile(r"(\d)\s*-\s*(\d)")
+RANGE = re.compile(r"(\d[a-c]?)\s*-\s*(\d)")
 
 
 def page_locator(pages: str) -> str:
