@@ -112,3 +112,28 @@ def test_the_register_page_and_the_links_to_it(app):
     assert attribution, "the quotation's attribution names its document"
     assert 'href="#belge-iyi"' in attribution[1]
     assert "İyi Belge" in attribution[1]
+
+
+# -- The edition's site ------------------------------------------------------------------------
+
+
+def test_every_quotation_leads_to_its_document_and_on_to_the_standard_editions(site):
+    """From each quotation on the site a reader reaches its document's entry, which gives the
+    PSS and Collected Works places (or says they are not verified)."""
+    from bs4 import BeautifulSoup
+
+    out = site.html.outdir
+    register_page = BeautifulSoup((out / "belgeler.html").read_text("utf-8"), "html.parser")
+    quotations = 0
+    for page in sorted(out.glob("*.html")):
+        html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for quote in html.select("blockquote.alinti"):
+            quotations += 1
+            link = quote.select_one(".attribution a[href^='belgeler.html#belge-']")
+            assert link is not None, f"{page.name}: {quote.get('id')} does not name its document"
+            entry = register_page.find(id=link["href"].split("#", 1)[1])
+            assert entry is not None, link["href"]
+            table = entry.select_one("table.belge-karsiliklar").get_text(" ")
+            assert "PSS" in table
+            assert "Collected Works" in table
+    assert quotations, "no quotation on the site"
