@@ -329,6 +329,18 @@ def row(cells: list[nodes.Node]) -> nodes.row:
     return made
 
 
+def labelled_list(label: str, links: list[nodes.Node], kind: str) -> nodes.paragraph:
+    """ "Label: a; b; c." as one paragraph of class ``kind``."""
+    para = nodes.paragraph(classes=[kind])
+    para += nodes.Text(label)
+    for index, link in enumerate(links):
+        if index:
+            para += nodes.Text("; ")
+        para += link
+    para += nodes.Text(".")
+    return para
+
+
 class FillDocuments(SphinxPostTransform):
     """Put in each document's section what the pages say of it (known once all are read)."""
 
@@ -355,27 +367,18 @@ class FillDocuments(SphinxPostTransform):
             found: list[nodes.Node] = []
             quoted = sorted(i for i, q in quotations.items() if q.document == ident)
             if quoted:
-                para = nodes.paragraph(classes=["belge-alintilar"])
-                para += nodes.Text(words.QUOTED_FROM_IT)
-                for index, quotation in enumerate(quoted):
-                    if index:
-                        para += nodes.Text("; ")
-                    text = incipit(quotations[quotation].text, 5)
-                    para += reference(
-                        quotation, text, domain="edition", reftype="alinti", explicit=True
+                links = [
+                    reference(
+                        i, incipit(quotations[i].text, 5), domain="edition", reftype="alinti",
+                        explicit=True,
                     )
-                para += nodes.Text(".")
-                found.append(para)
+                    for i in quoted
+                ]  # fmt: skip
+                found.append(labelled_list(words.QUOTED_FROM_IT, links, "belge-alintilar"))
             dated = [event for event in events(self.env) if event.document == ident]
             if dated:
-                para = nodes.paragraph(classes=["belge-kronoloji"])
-                para += nodes.Text(words.IN_CHRONOLOGY)
-                for index, event in enumerate(dated):
-                    if index:
-                        para += nodes.Text("; ")
-                    para += chronology_ref(event)
-                para += nodes.Text(".")
-                found.append(para)
+                links = [chronology_ref(event) for event in dated]
+                found.append(labelled_list(words.IN_CHRONOLOGY, links, "belge-kronoloji"))
             node.replace_self(found)
 
 
