@@ -47,6 +47,7 @@ GOOD = {
         "yazim": "dikte",
         "ilk_yayim": "1956, bir dergi",
         "baskilar": [{"baski": "pss", "cilt": 45, "sayfa": "343-348", "dayanak": "içindekiler"}],
+        "parcalar": [{"ad": "I", "tarih": "1922-12-23", "sayfa": "343-344", "dayanak": "x"}],
         "adresler": [{"dil": "en", "url": "https://example.org/x", "dayanak": "okundu"}],
         "not": "Bir not.",
     },

@@ -106,6 +106,8 @@ def test_the_register_page_and_the_links_to_it(app):
     assert "c. 45, s. 369–377" in good
     assert 'href="https://www.marxists.org/archive/lenin/works/1923/jan/06.htm"' in good
     assert 'href="#alinti-iyi"' in good  # the quotation taken from it
+    assert "I: 4 Ocak 1923, s. 369–373 (içindekiler)" in good  # its parts
+    assert "II: 6 Ocak 1923, s. 373–377" in good
     missing = section(html, "belge-eksik")
     assert missing.count("bilinmiyor / doğrulanmadı") >= 2  # PSS and Collected Works
     attribution = re.search(r'<p class="attribution">—Lenin, “(.*?)”, 6 Ocak 1923</p>', html)

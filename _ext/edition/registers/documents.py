@@ -57,6 +57,17 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part of a document written over several days, with its PSS pages."""
+
+    name: str
+    start: tuple[int, int, int]
+    end: tuple[int, int, int] | None
+    pages: str
+    basis: str
+
+
+@dataclass(frozen=True)
 class Address:
     language: str  #: "en", "ru" or "tr"
     url: str
@@ -75,6 +86,7 @@ class Document:
     writing: str
     first_published: str
     places: tuple[Place, ...]
+    parts: tuple[Part, ...]
     addresses: tuple[Address, ...]
     note: str
 
@@ -114,6 +126,7 @@ FIELDS = {
     "yazim",
     "ilk_yayim",
     "baskilar",
+    "parcalar",
     "adresler",
     "not",
 }
@@ -169,6 +182,13 @@ def validate(entry: Entry, ident: str, hosts: frozenset[str] = frozenset()) -> D
         Place(str(p["baski"]), int(p["cilt"]), str(p["sayfa"]), str(p["dayanak"]))
         for p in fields.get("baskilar", [])
     )
+    parts = []
+    for item in fields.get("parcalar", []):
+        first, last = parse_iso(item.get("tarih")), parse_iso(item.get("bitis"))
+        if first is None or ("bitis" in item and (last is None or last <= first)):
+            bad("the part %r has a date that cannot be read or ends before it starts", item["ad"])
+            continue
+        parts.append(Part(str(item["ad"]), first, last, str(item["sayfa"]), str(item["dayanak"])))
     if not ok or start is None:
         return None
     return Document(
@@ -182,6 +202,7 @@ def validate(entry: Entry, ident: str, hosts: frozenset[str] = frozenset()) -> D
         str(fields.get("yazim", "")),
         str(fields.get("ilk_yayim", "")),
         places,
+        tuple(parts),
         tuple(addresses),
         " ".join(str(fields.get("not", "")).split()),
     )
@@ -242,6 +263,8 @@ class BelgelerDirective(SphinxDirective):
             self.state.document.note_explicit_target(section, section)
             section += self.facts(document)
             section += self.concordance(document)
+            if document.parts:
+                section += self.parts(document)
             if document.addresses:
                 section += self.full_texts(document)
             if document.note:
@@ -302,6 +325,23 @@ class BelgelerDirective(SphinxDirective):
                 )
                 body += row([nodes.Text(name), nodes.Text(where), nodes.Text(place.basis)])
         return table
+
+    @staticmethod
+    def parts(document: Document) -> nodes.Node:
+        """Its parts, each with its date, PSS pages and what they rest on."""
+        items = nodes.bullet_list(classes=["belge-parcalar"])
+        for part in document.parts:
+            text = words.PART.format(
+                name=part.name,
+                date=turkish_date(part.start, part.end),
+                pages=page_range(part.pages),
+                basis=part.basis,
+            )
+            items += nodes.list_item("", nodes.paragraph("", text))
+        box = nodes.container(classes=["belge-parcalar"])
+        box += nodes.paragraph("", words.PARTS)
+        box += items
+        return box
 
     @staticmethod
     def full_texts(document: Document) -> nodes.paragraph:
