@@ -48,7 +48,9 @@ GOOD = {
         "ilk_yayim": "1956, bir dergi",
         "baskilar": [{"baski": "pss", "cilt": 45, "sayfa": "343-348", "dayanak": "içindekiler"}],
         "parcalar": [{"ad": "I", "tarih": "1922-12-23", "sayfa": "343-344", "dayanak": "x"}],
-        "adresler": [{"dil": "en", "url": "https://example.org/x", "dayanak": "okundu"}],
+        "adresler": [
+            {"dil": "en", "yer": "kopya", "url": "https://example.org/x", "dayanak": "okundu"}
+        ],
         "not": "Bir not.",
     },
 }

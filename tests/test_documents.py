@@ -84,9 +84,15 @@ def test_problems_are_reported_at_their_line(app):
     free_text = source.index(":::{alinti} alinti-serbest-metin") + 1
     data = (app.srcdir / "belgeler.yaml").read_text(encoding="utf-8").splitlines()
     bad_host = data.index("- id: kotu-adres") + 1
+    mirror_as_archive = data.index("- id: yanlis-yer") + 1
     assert [w for w in found if f"index.md:{unknown}:" in w and "'yok-boyle-bir-belge'" in w]
     assert [w for w in found if f"index.md:{free_text}:" in w and "is not a document's id" in w]
     assert [w for w in found if f"belgeler.yaml:{bad_host}:" in w and "example.org" in w]
+    assert [
+        w
+        for w in found
+        if f"belgeler.yaml:{mirror_as_archive}:" in w and "'yer: mia' is for the archive" in w
+    ]
 
 
 def section(html: str, anchor: str) -> str:
@@ -108,8 +114,14 @@ def test_the_register_page_and_the_links_to_it(app):
     assert 'href="#alinti-iyi"' in good  # the quotation taken from it
     assert "I: 4 Ocak 1923, s. 369–373 (içindekiler)" in good  # its parts
     assert "II: 6 Ocak 1923, s. 373–377" in good
+    assert "İngilizce, Marxists Internet Archive</a> — okundu." in good
+    assert "Rusça: bilinmiyor / doğrulanmadı" in good  # the archive's Russian text: not found
     missing = section(html, "belge-eksik")
     assert missing.count("bilinmiyor / doğrulanmadı") >= 2  # PSS and Collected Works
+    assert "İngilizce: bilinmiyor / doğrulanmadı" in missing  # no full text is invented
+    mirrored = section(html, "belge-yansida")
+    assert "İngilizce, MIA’nın bir yansısı (yansi.example.net)</a>" in mirrored
+    assert 'id="belge-yanlis-yer"' not in html  # a mirror called the archive is refused
     attribution = re.search(r'<p class="attribution">—Lenin, “(.*?)”, 6 Ocak 1923</p>', html)
     assert attribution, "the quotation's attribution names its document"
     assert 'href="#belge-iyi"' in attribution[1]
@@ -138,4 +150,10 @@ def test_every_quotation_leads_to_its_document_and_on_to_the_standard_editions(s
             table = entry.select_one("table.belge-karsiliklar").get_text(" ")
             assert "PSS" in table
             assert "Collected Works" in table
+            texts = entry.select_one(".belge-metinler")
+            english = texts.find("a", string=re.compile("^İngilizce, "))
+            assert english or "İngilizce: bilinmiyor / doğrulanmadı" in texts.get_text(), (
+                f"{page.name}: {link['href']} neither links an English full text nor says "
+                "that none was verified"
+            )
     assert quotations, "no quotation on the site"

@@ -95,7 +95,16 @@ STANDARD_EDITIONS = {
 }
 VOLUME_PAGES = "c. {volume}, s. {pages}"
 NOT_VERIFIED = "bilinmiyor / doğrulanmadı"
-FULL_TEXT = "Tam metin: "
+FULL_TEXT = "Tam metin:"
+#: ``yer`` of an address → where the text is ({host}: the address's host).
+FULL_TEXT_PLACES = {
+    "mia": "Marxists Internet Archive",
+    "mia-yansisi": "MIA’nın bir yansısı ({host})",
+    "aktarim": "Collected Works metninin bir aktarımı ({host})",
+    "kopya": "MIA sayfasının bir kopyası ({host})",
+}
+#: The languages a reader looks for, said "not verified" when the register has no address.
+FULL_TEXT_EXPECTED = ("en", "ru")
 PARTS = "Parçaları (PSS’de):"
 PART = "{name}: {date}, s. {pages} ({basis})"
 LANGUAGES = {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe"}

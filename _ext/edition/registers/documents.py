@@ -13,7 +13,10 @@ Every ``{alinti}`` names its document by the register's id (``:belge: kooperasyo
 may a chronology entry (``belge:``); both become links to the document's section. Once all
 pages are read, a quotation or entry naming an id the register lacks fails the build at
 its line. A full text's address must be ``https`` on a host listed in
-``data/belge-adresleri.txt`` (one per line), else the entry's line is reported.
+``data/belge-adresleri.txt`` (one per line), else the entry's line is reported; it says
+where the text is (``yer``): the archive itself, a mirror of it, another site's
+transcription of the Collected Works, or a copy of an archive page, and the page names
+it so. English and Russian texts without a verified address are said to be unknown.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 
 
 ANCHOR_PREFIX = PREFIXES["belge"]
+MIA_HOST = "www.marxists.org"  #: the Marxists Internet Archive (``yer: mia``)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Address:
     language: str  #: "en", "ru" or "tr"
     url: str
     basis: str
+    place: str = "mia"  #: words.FULL_TEXT_PLACES: the archive itself, a mirror, a copy
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,19 @@ def validate(entry: Entry, ident: str, hosts: frozenset[str] = frozenset()) -> D
                 "data/belge-adresleri.txt",
             )
             continue
-        addresses.append(Address(str(item["dil"]), url, str(item.get("dayanak", ""))))
+        place = str(item.get("yer", "mia"))
+        if place not in words.FULL_TEXT_PLACES:
+            bad("'yer: %s' is not one of %s", place, ", ".join(words.FULL_TEXT_PLACES))
+            continue
+        if (place == "mia") != (parts.hostname == MIA_HOST):
+            bad(
+                "%r: 'yer: mia' is for the archive's own pages (%s) and only for them; a "
+                "mirror is 'mia-yansisi', a transcription 'aktarim', a copy 'kopya'",
+                url,
+                MIA_HOST,
+            )
+            continue
+        addresses.append(Address(str(item["dil"]), url, str(item.get("dayanak", "")), place))
     writing = fields.get("yazim", "")
     if writing and writing not in words.WRITING:
         bad(
@@ -265,8 +282,7 @@ class BelgelerDirective(SphinxDirective):
             section += self.concordance(document)
             if document.parts:
                 section += self.parts(document)
-            if document.addresses:
-                section += self.full_texts(document)
+            section += self.full_texts(document)
             if document.note:
                 section += nodes.paragraph(
                     "", words.DOCUMENT_NOTE + document.note, classes=["belge-not"]
@@ -344,17 +360,29 @@ class BelgelerDirective(SphinxDirective):
         return box
 
     @staticmethod
-    def full_texts(document: Document) -> nodes.paragraph:
-        para = nodes.paragraph(classes=["belge-metinler"])
-        para += nodes.Text(words.FULL_TEXT)
-        for index, address in enumerate(document.addresses):
-            if index:
-                para += nodes.Text("; ")
-            para += nodes.reference(
-                "", words.LANGUAGES[address.language], refuri=address.url, internal=False
+    def full_texts(document: Document) -> nodes.container:
+        """Each full text as a link naming its language and where it is (the archive, a mirror,
+        a copy), followed by what the address rests on; a language a reader looks for
+        (English, Russian) without a verified address is said to be unknown."""
+        items = nodes.bullet_list()
+        for address in document.addresses:
+            where = words.FULL_TEXT_PLACES[address.place].format(
+                host=urlsplit(address.url).hostname
             )
-        para += nodes.Text(".")
-        return para
+            label = f"{words.LANGUAGES[address.language]}, {where}"
+            para = nodes.paragraph()
+            para += nodes.reference("", label, refuri=address.url, internal=False)
+            para += nodes.Text(f" — {address.basis.rstrip('.')}.")
+            items += nodes.list_item("", para)
+        given = {address.language for address in document.addresses}
+        for language in words.FULL_TEXT_EXPECTED:
+            if language not in given:
+                text = f"{words.LANGUAGES[language]}: {words.NOT_VERIFIED}."
+                items += nodes.list_item("", nodes.paragraph("", text))
+        box = nodes.container(classes=["belge-metinler"])
+        box += nodes.paragraph("", words.FULL_TEXT)
+        box += items
+        return box
 
 
 def anchor_of(ident: str) -> str:
