@@ -119,9 +119,13 @@ def test_the_register_page_and_the_links_to_it(app):
     missing = section(html, "belge-eksik")
     assert missing.count("bilinmiyor / doğrulanmadı") >= 2  # PSS and Collected Works
     assert "İngilizce: bilinmiyor / doğrulanmadı" in missing  # no full text is invented
+    # the sections that discuss a document: where its quotation stands, where prose links it
+    assert re.search(r'Ele alındığı bölümler: <a [^>]*href="#belgeler-sayfasi"', good)
+    assert re.search(r'Ele alındığı bölümler: <a [^>]*href="baska.html#tartisma"', missing)
     mirrored = section(html, "belge-yansida")
     assert "İngilizce, MIA’nın bir yansısı (yansi.example.net)</a>" in mirrored
     assert 'id="belge-yanlis-yer"' not in html  # a mirror called the archive is refused
+    assert "Ele alındığı bölümler" not in mirrored  # a section without a label has no anchor
     attribution = re.search(r'<p class="attribution">—Lenin, “(.*?)”, 6 Ocak 1923</p>', html)
     assert attribution, "the quotation's attribution names its document"
     assert 'href="#belge-iyi"' in attribution[1]

@@ -94,10 +94,11 @@ class EditionDomain(Domain):
         "persons": {},  # id -> Anchored, on the page holding {kisiler}
         "documents": {},  # id -> Anchored, on the page holding {belgeler}
         "mentions": {},  # docname -> ids of the persons the page names
+        "discussions": {},  # docname -> (document id, section label) of its {edition:belge}
         "gathering": {},  # docname -> the lists on it that gather from every page
         "kept": {},  # what a build remembers for the next one (remember())
     }
-    data_version = 5
+    data_version = 6
 
     @property
     def quotations(self) -> dict[str, Quotation]:
@@ -141,6 +142,10 @@ class EditionDomain(Domain):
     def note_mentions(self, docname: str, person_ids: list[str]) -> None:
         self.data["mentions"][docname] = person_ids
 
+    def note_discussions(self, docname: str, pairs: list[tuple[str, str]]) -> None:
+        """The page's prose links to these documents from these sections (by label)."""
+        self.data["discussions"][docname] = pairs
+
     def note_gathering_list(self, docname: str, name: str) -> None:
         """``docname`` holds a list made from every page (the quotation index, the persons
         register with the pages naming each person): it is written again after any read."""
@@ -165,6 +170,7 @@ class EditionDomain(Domain):
                     del registry[ident]
         self.theme_pages.pop(docname, None)
         self.data["mentions"].pop(docname, None)
+        self.data["discussions"].pop(docname, None)
         self.data["gathering"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -178,6 +184,9 @@ class EditionDomain(Domain):
         for docname, ids in otherdata["mentions"].items():
             if docname in docnames:
                 self.data["mentions"][docname] = ids
+        for docname, pairs in otherdata["discussions"].items():
+            if docname in docnames:
+                self.data["discussions"][docname] = pairs
         for docname, names in otherdata["gathering"].items():
             if docname in docnames:
                 self.data["gathering"][docname] = names

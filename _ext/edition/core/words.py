@@ -109,6 +109,7 @@ PARTS = "Parçaları (PSS’de):"
 PART = "{name}: {date}, s. {pages} ({basis})"
 LANGUAGES = {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe"}
 QUOTED_FROM_IT = "Edisyondaki alıntılar: "
+DISCUSSED_IN = "Ele alındığı bölümler: "
 IN_CHRONOLOGY = "Kronolojide: "
 DOCUMENT_NOTE = "Not: "
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -443,6 +444,10 @@ class FillDocuments(SphinxPostTransform):
                     for i in quoted
                 ]  # fmt: skip
                 found.append(labelled_list(words.QUOTED_FROM_IT, links, "belge-alintilar"))
+            sections = discussing_sections(self.env, ident)
+            if sections:
+                links = [reference(label) for label in sections]
+                found.append(labelled_list(words.DISCUSSED_IN, links, "belge-bolumler"))
             dated = [event for event in events(self.env) if event.document == ident]
             if dated:
                 links = [chronology_ref(event) for event in dated]
@@ -450,10 +455,61 @@ class FillDocuments(SphinxPostTransform):
             node.replace_self(found)
 
 
+def discussing_sections(env: BuildEnvironment, ident: str) -> list[str]:
+    """Labels of the sections that discuss document ``ident``, in reading order: those its
+    quotations stand in, those whose prose links to it (``{edition:belge}``), and those its
+    chronology entries name."""
+    labels = env.domains.standard_domain.labels
+    domain = edition_domain(env)
+    found: set[str] = set()
+    for quotation in domain.quotations.values():
+        if quotation.document == ident:
+            innermost = next((s for s in quotation.sections if s in labels), None)
+            if innermost is not None:
+                found.add(innermost)
+    registers = {  # the generated lists (chronology, persons, this register) discuss nothing
+        obj.docname
+        for kind in ("chronology", "persons", "documents")
+        for obj in domain.data[kind].values()
+    }
+    for docname, pairs in domain.data["discussions"].items():
+        if docname not in registers:
+            found.update(label for document, label in pairs if document == ident)
+    for event in events(env):
+        if event.document == ident:
+            found.update(event.sections)
+    pages = env.toctree_includes.get(env.config.root_doc, [])
+    order = {docname: index for index, docname in enumerate(pages)}
+
+    def place(label: str) -> tuple[int, str]:
+        docname = labels[label][0]
+        return (order.get(docname, len(order)), label)
+
+    return sorted((label for label in found if label in labels), key=place)
+
+
+def note_discussions(app: Sphinx, doctree: nodes.document) -> None:
+    """Record, for the documents register, which sections' prose link to which document."""
+    pairs: list[tuple[str, str]] = []
+    for xref in doctree.findall(addnodes.pending_xref):
+        if xref.get("refdomain") != "edition" or xref.get("reftype") != "belge":
+            continue
+        section = xref.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is None:
+            continue
+        label = next((n for n in section["names"] if doctree.nametypes.get(n)), None)
+        if label is not None and (xref["reftarget"], label) not in pairs:
+            pairs.append((xref["reftarget"], label))
+    edition_domain(app.env).note_discussions(app.env.docname, pairs)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.add_directive("belgeler", BelgelerDirective)
     app.add_post_transform(FillDocuments)
+    app.connect("doctree-read", note_discussions)
     app.connect("env-before-read-docs", load)
     app.connect("env-check-consistency", check_references)
     return {
