@@ -95,7 +95,9 @@ epub_description = "Lenin’in 1922–1923 yazıları ve mektupları üzerine te
 # OPF, and epubcheck requires them to match (NCX-001).
 epub_identifier = epub_uid = "lenin-son-yazilar-1"
 epub_show_urls = "footnote"  # an e-reader cannot hover: external addresses as footnotes
-epub_exclude_files = ["search.html"]  # no search without JavaScript
+# No search without JavaScript; .buildinfo.bak is Sphinx's own note of an earlier build's
+# settings, written when they changed (not a file of the book).
+epub_exclude_files = ["search.html", ".buildinfo.bak"]
 
 # -- PDF (Typst) -----------------------------------------------------------------
 

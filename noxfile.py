@@ -38,10 +38,11 @@ def publish(session: nox.Session, *what: str) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the HTML site and the PDF; publish both (build/html, build/pdf) only when the
-    strict builds and the link check all succeed."""
+    """Build the HTML site, the PDF and the EPUB (both books offered beside the pages);
+    publish them (build/html, build/pdf, build/epub) only when the strict builds, the
+    EPUB's check (epubcheck, where installed) and the link check all succeed."""
     session.install(*BUILD_REQUIREMENTS)
-    publish(session, "--html", "--pdf")
+    publish(session, "--html", "--pdf", "--epub")
 
 
 @nox.session

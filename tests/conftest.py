@@ -217,7 +217,8 @@ class Site:
 
     @functools.cached_property
     def html(self) -> Build:
-        return strict_build("html", self.base)
+        # as `nox -s docs` builds it: the PDF and the EPUB offered beside the pages
+        return strict_build("html", self.base, settings=("edition_downloads=pdf,epub",))
 
     @functools.cached_property
     def _pdf(self) -> Build:
@@ -249,7 +250,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return strict_build(
         "html",
         tmp_path_factory.mktemp("published"),
-        settings=(f"html_baseurl={BASE_URL}", f"edition_repository={REPOSITORY}"),
+        settings=(
+            f"html_baseurl={BASE_URL}",
+            f"edition_repository={REPOSITORY}",
+            "edition_downloads=pdf,epub",
+        ),
     )
 
 

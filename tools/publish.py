@@ -124,7 +124,10 @@ def publish(
             say("not a git checkout and SOURCE_DATE_EPOCH unset: the build is dated today")
     kept = "nothing published; the last good output in build/ is unchanged"
 
-    if html and sphinx(root, "html", staging / "html", jobs, list(extra)) != 0:
+    # The pages offer the files published beside them (the "PDF" and "EPUB" links).
+    downloads = ",".join(name for name, wanted in (("pdf", pdf), ("epub", epub)) if wanted)
+    offered = ["-D", f"edition_downloads={downloads}"]
+    if html and sphinx(root, "html", staging / "html", jobs, [*extra, *offered]) != 0:
         say(f"the HTML build failed (see the messages above); {kept}")
         return 1
     if pdf and sphinx(root, "typstpdf", staging / "pdf", jobs, list(extra)) != 0:
@@ -144,11 +147,15 @@ def publish(
             say(f"epubcheck found errors in the EPUB (see above); {kept}")
             return 1
     if html:
-        beside = staging / "html" / PDF_NAME  # the site offers the PDF at its root
-        if pdf:
-            shutil.copy2(staging / "pdf" / PDF_NAME, beside)
-        else:
-            beside.unlink(missing_ok=True)  # not an older one
+        for name, wanted, built in (
+            (PDF_NAME, pdf, staging / "pdf" / PDF_NAME),
+            (EPUB_NAME, epub, staging / "epub" / EPUB_NAME),
+        ):
+            beside = staging / "html" / name  # the site offers the book at its root
+            if wanted:
+                shutil.copy2(built, beside)
+            else:
+                beside.unlink(missing_ok=True)  # not an older one
         dead = dead_links(staging / "html")
         for page, line, address, problem in dead:
             print(dead_link_message(root, staging / "html", page, line, address, problem))

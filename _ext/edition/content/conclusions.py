@@ -104,9 +104,9 @@ class SonucDirective(SphinxDirective):
         self.set_source_info(section)
         section += nodes.title("", f"{number}. {title}")
         self.state.document.note_explicit_target(section, section)
-        if basis:
-            section += conclusion_basis(conclusion=ident)
         section.extend(self.parse_content_to_nodes())
+        if basis:  # the conclusion first, then what it rests on
+            section += conclusion_basis(conclusion=ident)
         domain.note_conclusion(
             ident, Conclusion(self.env.docname, self.lineno, number, title, basis)
         )
@@ -172,7 +172,9 @@ class LinkConclusions(SphinxPostTransform):
                 if page is not None:
                     para += nodes.Text(f" ({page.astext()})")
             para += nodes.Text(".")
-            node.replace_self([para, *self.supporting_quotations(known, labels)])
+            evidence = nodes.container(classes=["sonuc-kanit"])
+            evidence += [para, *self.supporting_quotations(known, labels)]
+            node.replace_self(evidence)
         for node in list(self.document.findall(conclusion_backlinks)):
             items = nodes.bullet_list()
             for ident, _conclusion, here in domain.conclusions_resting_on(node["docname"]):

@@ -29,6 +29,7 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_branch", "main", "html", str),
     ("edition_fast_navigation", True, "html", bool),  # navigation made once per build
     ("edition_live_reload", "", "html", str),  # docs-live: the reload script's address
+    ("edition_downloads", "", "html", str),  # "pdf,epub": books beside the site (publish.py)
 )
 
 

@@ -129,6 +129,8 @@ LINK_REMOVED = "(bağlantı kaldırıldı)"
 # -- The "Atıf" control (edition.site.citing) ------------------------------------------
 
 CITE = "Atıf"
+CITE_SECTION = "Bu bölüme atıf"
+DOWNLOAD = "Kitap olarak"
 CITE_LABEL = "{title}: atıf bilgisi"
 CITE_TEXT = (
     "{author}, “{title}”, <em>{project}</em> içinde, çevrimiçi edisyon, {year}, {url} "

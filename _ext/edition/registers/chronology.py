@@ -344,9 +344,16 @@ class LinkChronology(SphinxPostTransform):
                 for event in events(self.env)
                 if any(labels.get(label, ("",))[0] == node["docname"] for label in event.sections)
             ]
-            items = nodes.bullet_list()
-            for event in here:
-                items += nodes.list_item("", nodes.paragraph("", "", chronology_ref(event)))
+            items = nodes.bullet_list(classes=["kronoloji-kisa"])
+            for event in here:  # the date quiet, the entry's title the link
+                para = nodes.paragraph()
+                para += nodes.inline("", event.date_text, classes=["kronoloji-kisa-tarih"])
+                para += nodes.Text(" ")
+                para += reference(
+                    event.ident, event.title.rstrip("."), domain="edition", reftype="kronoloji",
+                    explicit=True,
+                )  # fmt: skip
+                items += nodes.list_item("", para)
             node.replace_self(items if here else nodes.paragraph("", "—"))
 
 

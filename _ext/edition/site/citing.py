@@ -1,10 +1,14 @@
 """How people and machines cite the edition: "Atıf" controls, citation and Open Graph meta, sitemap.
 
-* Every page, and every section with its own label, gets an "Atıf" control (a native
-  ``<details>``, so it works from the keyboard): a ready citation in the edition's Turkish
-  style with the anchor's URL and the access date, and the same as BibTeX, each with a
-  copy button. ``static/edition-cite.js`` (the site's own, nothing fetched) fills in the
-  absolute URL and today's date; without JavaScript the citation still reads.
+* Every page gets one "Atıf" control under its title (a native ``<details>``, so it works
+  from the keyboard): a ready citation in the edition's Turkish style with the page's URL
+  and the access date, and the same as BibTeX, each with a copy button.
+  ``static/edition-cite.js`` (the site's own, nothing fetched) fills in the absolute URL
+  and today's date; without JavaScript the citation still reads.
+* A section with its own label stays citable by its ¶ anchor, and its heading carries a
+  small "Bu bölüme atıf" button that shows only on hover or keyboard focus: it opens the
+  same citation for the section (its title, its anchor), made by the script from the
+  page's. The page reads as text, with one control, not one under every heading.
 * Every page carries Highwire ``citation_*`` meta tags (title, author, date, language,
   PDF URL), which reference managers read, and Open Graph tags.
 * ``sitemap.xml`` lists every page.
@@ -57,11 +61,16 @@ def pdf_name(app: Sphinx) -> str:
 
 
 class cite_this(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
-    """An "Atıf" control: attributes ``title``, ``uri`` (page-relative, with its fragment)."""
+    """The page's "Atıf" control: attributes ``title``, ``uri`` (page-relative), ``anchor``."""
+
+
+class cite_section(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A labelled section's citation button: ``title``, ``uri`` (with its fragment), ``anchor``."""
 
 
 class InsertCiteControls(SphinxPostTransform):
-    """Put an "Atıf" control under the title of the page and of each labelled section."""
+    """Put the "Atıf" control under the page's title and a citation button under the
+    heading of each labelled section."""
 
     default_priority = 900
     formats = ("html",)
@@ -84,9 +93,8 @@ class InsertCiteControls(SphinxPostTransform):
             if anchor is None and not top:
                 continue  # not citable: no explicit label
             uri = page_uri if top else f"{page_uri}#{anchor}"
-            section.insert(
-                1, cite_this(title=section[0].astext(), uri=uri, anchor=anchor or docname)
-            )
+            control = cite_this if top else cite_section
+            section.insert(1, control(title=section[0].astext(), uri=uri, anchor=anchor or docname))
 
 
 def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
@@ -99,7 +107,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
     esc = html.escape
     citation = words.CITE_TEXT.format(
         author=esc(author),
-        title=esc(title),
+        title=f'<span class="atif-baslik">{esc(title)}</span>',
         project=esc(project),
         year=when.year,
         url=f'<span class="atif-url">{esc(shown_url)}</span>',
@@ -121,6 +129,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
             "}",
         ]
     )
+    translator.body.append('<div class="sayfa-araclari">')
     translator.body.append(
         f'<details class="atif" data-href="{esc(node["uri"], quote=True)}">'
         f'<summary aria-label="{esc(words.CITE_LABEL.format(title=title), quote=True)}">'
@@ -133,6 +142,38 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
         f"{words.COPY_BIBTEX}</button></p>"
         "</div></details>"
+    )
+    depth = "../" * translator.builder.current_docname.count("/")
+    links = [
+        f'<a class="indir" href="{esc(depth + name, quote=True)}" download>{label}</a>'
+        for name, label in downloads(app)
+    ]
+    if links:
+        translator.body.append(
+            f'<p class="indirme">{words.DOWNLOAD}: {" · ".join(links)}</p>'
+        )
+    translator.body.append("</div>")
+    raise nodes.SkipNode
+
+
+def downloads(app: Sphinx) -> list[tuple[str, str]]:
+    """The books published beside the site (``edition_downloads``): (file name, label)."""
+    offered = {part.strip() for part in app.config.edition_downloads.split(",")}
+    books = [("pdf", pdf_name(app), "PDF"), ("epub", f"{app.config.epub_basename}.epub", "EPUB")]
+    return [(name, label) for kind, name, label in books if kind in offered and name]
+
+
+def visit_cite_section(translator: HTML5Translator, node: cite_section) -> None:
+    """A button the script turns into the section's citation (edition-cite.js)."""
+    esc = html.escape
+    label = words.CITE_LABEL.format(title=node["title"])
+    translator.body.append(
+        '<div class="atif-bolum">'
+        f'<button type="button" class="atif-bolum-dugme" aria-expanded="false" '
+        f'data-href="{esc(node["uri"], quote=True)}" '
+        f'data-baslik="{esc(node["title"], quote=True)}" '
+        f'data-anahtar="{esc(node["anchor"], quote=True)}" '
+        f'aria-label="{esc(label, quote=True)}">{words.CITE_SECTION}</button></div>'
     )
     raise nodes.SkipNode
 
@@ -164,7 +205,7 @@ def add_meta_tags(
         ("property", "og:locale", "tr_TR"),
         ("property", "og:description", description),
     ]
-    if pdf_name(app):
+    if pdf_name(app) in dict(downloads(app)):  # only a PDF that is published beside
         relative = "../" * pagename.count("/") + pdf_name(app)  # the PDF sits at the site's root
         tags.append(
             ("name", "citation_pdf_url", urljoin(base, pdf_name(app)) if base else relative)
@@ -215,6 +256,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.site.files")  # serves static/edition-cite.js
     app.connect("env-updated", write_all_when_redated)
     app.add_node(cite_this, html=(visit_cite_this, None))
+    app.add_node(cite_section, html=(visit_cite_section, None))
     app.add_post_transform(InsertCiteControls)
     app.add_js_file(CITE_SCRIPT)
     app.connect("html-page-context", add_meta_tags)

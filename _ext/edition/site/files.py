@@ -29,9 +29,25 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_favicon = (Path(static) / "favicon.svg").as_posix()
 
 
+def web_fonts_on_the_site_only(app: Sphinx) -> None:
+    """The web's text face (``static/edition-fonts.css`` and ``static/fonts/``) is given to
+    the site's pages and left out of the EPUB: an e-reader sets a book in its reader's own
+    fonts."""
+    if is_site(app):
+        app.add_css_file("edition-fonts.css", priority=400)  # before edition.css (500)
+    elif app.builder.name.startswith("epub"):
+        fonts = sorted(f"_static/fonts/{path.name}" for path in (STATIC / "fonts").iterdir())
+        app.config.epub_exclude_files = [
+            *app.config.epub_exclude_files,
+            "_static/edition-fonts.css",
+            *fonts,
+        ]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.connect("config-inited", add_static_path)
+    app.connect("builder-inited", web_fonts_on_the_site_only)
     app.add_css_file("edition.css")
     app.add_js_file("edition-preview.js", loading_method="defer")  # link previews
     app.add_js_file("edition-panels.js", loading_method="defer")  # side panels by keyboard

@@ -1,5 +1,7 @@
-// The "Atıf" controls of the edition (edition/citing.py): fills in the absolute URL of the
+// The "Atıf" control of the edition (edition/citing.py): fills in the absolute URL of the
 // cited anchor and today's date as the access date, and copies a citation or its BibTeX.
+// A labelled section's button ("Bu bölüme atıf") opens the same citation for the section,
+// made from the page's: its title, its anchor, its BibTeX key.
 // The site's own code; no third-party script, nothing fetched.
 (function () {
   "use strict";
@@ -8,8 +10,8 @@
     return (n < 10 ? "0" : "") + n;
   }
 
-  function fill(box) {
-    var url = new URL(box.getAttribute("data-href"), document.baseURI).href;
+  function fill(box, href) {
+    var url = new URL(href, document.baseURI).href;
     var now = new Date();
     var turkish = pad(now.getDate()) + "." + pad(now.getMonth() + 1) + "." + now.getFullYear();
     var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
@@ -20,6 +22,42 @@
         .replace(/url {7}= \{[^}]*\}/, "url       = {" + url + "}")
         .replace("YYYY-AA-GG", iso);
     });
+  }
+
+  // The section's citation: the page's, with the section's title, anchor and key.
+  function sectionBox(button) {
+    var page = document.querySelector("details.atif .atif-icerik");
+    if (!page) return null;
+    var box = page.cloneNode(true);
+    var title = button.getAttribute("data-baslik");
+    box.classList.add("atif", "atif-bolum-icerik");
+    box.id = "atif-" + button.getAttribute("data-anahtar");
+    box.querySelectorAll(".atif-baslik").forEach(function (el) { el.textContent = title; });
+    box.querySelectorAll(".atif-bibtex").forEach(function (el) {
+      el.textContent = el.textContent
+        .replace(/^@incollection\{[^,]*,/, "@incollection{lenin-son-yazilar-" +
+          button.getAttribute("data-anahtar") + ",")
+        .replace(/title {5}= \{[^\n]*\},/, "title     = {" + title + "},");
+    });
+    fill(box, button.getAttribute("data-href"));
+    return box;
+  }
+
+  function toggle(button) {
+    var holder = button.parentElement;
+    var open = holder.querySelector(".atif-bolum-icerik");
+    if (open) {
+      open.remove();
+      holder.classList.remove("acik");
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var box = sectionBox(button);
+    if (!box) return;
+    holder.appendChild(box);
+    holder.classList.add("acik");
+    button.setAttribute("aria-controls", box.id);
+    button.setAttribute("aria-expanded", "true");
   }
 
   function copy(button) {
@@ -51,10 +89,14 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("details.atif").forEach(fill);
+    document.querySelectorAll("details.atif").forEach(function (box) {
+      fill(box, box.getAttribute("data-href"));
+    });
     document.addEventListener("click", function (event) {
       var button = event.target.closest(".atif-kopyala");
       if (button) copy(button);
+      var section = event.target.closest(".atif-bolum-dugme");
+      if (section) toggle(section);
     });
   });
 })();
