@@ -208,6 +208,12 @@ def strict_build(
     return Build(outdir, doctreedir, status, warnfile.read_text(encoding="utf-8"))
 
 
+#: As `nox -s docs` builds the site: the PDF and the EPUB offered beside the pages
+#: (tools/publish.py copies them there).
+SITE_SETTINGS = ("edition_downloads=pdf,epub",)
+BOOKS = ("lenin-son-yazilar.pdf", "lenin-son-yazilar.epub")
+
+
 class Site:
     """The real edition, each output built strictly once, when a test first needs it: a
     run without the ``pdf`` tests builds no PDF."""
@@ -217,8 +223,7 @@ class Site:
 
     @functools.cached_property
     def html(self) -> Build:
-        # as `nox -s docs` builds it: the PDF and the EPUB offered beside the pages
-        return strict_build("html", self.base, settings=("edition_downloads=pdf,epub",))
+        return strict_build("html", self.base, settings=SITE_SETTINGS)
 
     @functools.cached_property
     def _pdf(self) -> Build:
@@ -253,7 +258,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
         settings=(
             f"html_baseurl={BASE_URL}",
             f"edition_repository={REPOSITORY}",
-            "edition_downloads=pdf,epub",
+            *SITE_SETTINGS,
         ),
     )
 

@@ -40,6 +40,7 @@ def test_a_theme_page_bundle_holds_the_theme_and_the_edition_in_order(site):
     css, js = head_assets(site, "ulusal-sorun")
     assert members(site, css[0]) == [
         "_static/styles/furo.css",
+        "_static/edition-fonts.css",
         "_static/edition.css",
         "_static/styles/furo-extensions.css",
     ]  # no code on the page: no pygments.css; no cards: no sphinx-design
@@ -87,7 +88,7 @@ def test_the_search_page_keeps_its_own_scripts_after_the_bundle(site):
     ]
 
 
-def test_a_theme_page_in_chromium_makes_four_requests_and_works(site, browser, serve):
+def test_a_theme_page_in_chromium_makes_four_requests_and_its_fonts_and_works(site, browser, serve):
     base = serve(site.html.outdir)
     page = browser.new_page()
     requested, errors = [], []
@@ -96,7 +97,14 @@ def test_a_theme_page_in_chromium_makes_four_requests_and_works(site, browser, s
     page.goto(base + "ulusal-sorun.html", wait_until="networkidle")
     paths = sorted(url.split("?")[0] for url in requested)
     css, js = head_assets(site, "ulusal-sorun")
-    assert paths == sorted(["ulusal-sorun.html", css[0], js[0], "_static/favicon.svg"])
+    fonts = [path for path in paths if path.startswith("_static/fonts/")]
+    assert [path for path in paths if path not in fonts] == sorted(
+        ["ulusal-sorun.html", css[0], js[0], "_static/favicon.svg"]
+    )
+    # the text face: its regular cut at least, each cut once, all from the site itself
+    assert "_static/fonts/edisyon-libertine-regular.woff2" in fonts
+    assert len(fonts) == len(set(fonts)) <= 3
+    assert len(paths) <= 10
     assert errors == []
     # what the bundled scripts do: furo's theme switch, the deferred panels, the catalogue
     assert page.evaluate("typeof Documentation.gettext") == "function"

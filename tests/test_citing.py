@@ -25,35 +25,81 @@ def meta(page: BeautifulSoup, key: str) -> str | None:
     return tag["content"] if tag else None
 
 
-def test_every_page_and_labelled_section_has_an_atif_control(site):
+def test_one_atif_control_per_page_and_a_citation_button_per_labelled_section(site):
     env = site.html.env
     labels = env.domaindata["std"]["labels"]
     for docname in env.found_docs:
         page = soup(site.html, docname)
-        hrefs = [d["data-href"] for d in page.select("details.atif")]
-        assert hrefs[0] == f"{docname}.html", docname  # the page itself first
+        assert [d["data-href"] for d in page.select("details.atif")] == [f"{docname}.html"]
+        assert page.select_one("article h1 + .sayfa-araclari > details.atif"), docname
         sections = {
             f"{docname}.html#{labelid}" for doc, labelid, *_ in labels.values() if doc == docname
         }
+        buttons = [b["data-href"] for b in page.select("button.atif-bolum-dugme")]
         wanted = {f"{docname}.html#{s['id']}" for s in page.select("article section section[id]")}
-        assert wanted <= set(hrefs), docname
-        assert set(hrefs[1:]) <= sections
+        assert wanted <= set(buttons), docname
+        assert set(buttons) <= sections
+        assert len(buttons) == len(set(buttons))
 
 
 def test_atif_gives_a_turkish_citation_and_bibtex(site):
-    box = soup(site.html, "ulusal-sorun").select_one(
-        'details.atif[data-href="ulusal-sorun.html#gurcistan-meselesi"]'
-    )
+    box = soup(site.html, "ulusal-sorun").select_one('details.atif[data-href="ulusal-sorun.html"]')
     citation = " ".join(box.select_one(".atif-metin").get_text().split())
     assert citation == (
-        "Edisyon ekibi, “Gürcistan meselesi”, Lenin’in Son Yazıları ve Mektupları (1922–1923) "
-        f"içinde, çevrimiçi edisyon, {edition_date(ROOT).year}, "
-        "ulusal-sorun.html#gurcistan-meselesi (erişim: gün.ay.yıl)."
+        "Edisyon ekibi, “SSCB’nin kuruluşu ve ulusal sorun”, Lenin’in Son Yazıları ve "
+        f"Mektupları (1922–1923) içinde, çevrimiçi edisyon, {edition_date(ROOT).year}, "
+        "ulusal-sorun.html (erişim: gün.ay.yıl)."
     )
     bibtex = box.select_one(".atif-bibtex").get_text()
-    assert bibtex.startswith("@incollection{lenin-son-yazilar-gurcistan-meselesi,")
-    assert "  url       = {ulusal-sorun.html#gurcistan-meselesi}," in bibtex
-    assert "  title     = {Gürcistan meselesi}," in bibtex
+    assert bibtex.startswith("@incollection{lenin-son-yazilar-ulusal-sorun,")
+    assert "  url       = {ulusal-sorun.html}," in bibtex
+    assert "  title     = {SSCB’nin kuruluşu ve ulusal sorun}," in bibtex
+
+
+def test_every_page_offers_the_books_beside_it(site):
+    for docname in site.html.env.found_docs:
+        links = soup(site.html, docname).select(".sayfa-araclari .indirme a")
+        assert [(a.get_text(), a["href"]) for a in links] == [
+            ("PDF", "lenin-son-yazilar.pdf"),
+            ("EPUB", "lenin-son-yazilar.epub"),
+        ], docname
+
+
+def test_a_section_is_cited_from_its_button_in_a_browser(site, browser, serve):
+    """The section's button shows only on hover or keyboard focus; it opens the page's
+    citation made for the section (title, anchor, BibTeX key), which fills in the URL and
+    the date and copies."""
+    url = serve(site.html.outdir)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page = context.new_page()
+    page.goto(url + "ulusal-sorun.html")
+    button = page.locator(
+        'button.atif-bolum-dugme[data-href="ulusal-sorun.html#gurcistan-meselesi"]'
+    )
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "0"
+    page.locator("#gurcistan-meselesi > h2").hover()
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+    page.mouse.move(0, 0)
+    button.focus()
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    box = page.locator("#atif-gurcistan-meselesi")
+    citation = box.locator(".atif-metin")
+    today = datetime.date.today().strftime("%d.%m.%Y")
+    text = " ".join(citation.inner_text().split())
+    assert "“Gürcistan meselesi”" in text
+    assert text.endswith(f"{url}ulusal-sorun.html#gurcistan-meselesi (erişim: {today}).")
+    box.locator("button[data-kopyala='atif-bibtex']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@incollection{lenin-son-yazilar-gurcistan-meselesi,")
+    assert "title     = {Gürcistan meselesi}," in copied
+    assert f"url       = {{{url}ulusal-sorun.html#gurcistan-meselesi}}" in copied
+    button.click()  # closes again
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.locator("#atif-gurcistan-meselesi").count() == 0
+    context.close()
 
 
 def test_atif_in_a_browser_fills_url_and_date_and_copies(site, browser, serve):
@@ -62,18 +108,16 @@ def test_atif_in_a_browser_fills_url_and_date_and_copies(site, browser, serve):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
     page = context.new_page()
     page.goto(url + "ulusal-sorun.html")
-    box = page.locator('details.atif[data-href="ulusal-sorun.html#gurcistan-meselesi"]')
+    box = page.locator('details.atif[data-href="ulusal-sorun.html"]')
     box.locator("summary").click()
     citation = box.locator(".atif-metin")
     today = datetime.date.today().strftime("%d.%m.%Y")
-    assert citation.inner_text().endswith(
-        f"{url}ulusal-sorun.html#gurcistan-meselesi (erişim: {today})."
-    )
+    assert citation.inner_text().endswith(f"{url}ulusal-sorun.html (erişim: {today}).")
     box.locator("button[data-kopyala='atif-metin']").click()
     assert page.evaluate("navigator.clipboard.readText()") == citation.inner_text().strip()
     box.locator("button[data-kopyala='atif-bibtex']").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert f"url       = {{{url}ulusal-sorun.html#gurcistan-meselesi}}" in copied
+    assert f"url       = {{{url}ulusal-sorun.html}}" in copied
     assert f"urldate   = {{{datetime.date.today().isoformat()}}}" in copied
     context.close()
 
@@ -109,10 +153,9 @@ def test_without_an_address_the_build_says_what_it_leaves_out(app):
     assert app.warning.getvalue() == ""
     assert not (app.outdir / "sitemap.xml").exists()
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert [d["data-href"] for d in page.select("details.atif")] == [
-        "index.html",
-        "index.html#bolum",
-    ]
+    assert [d["data-href"] for d in page.select("details.atif")] == ["index.html"]
+    assert [b["data-href"] for b in page.select("button.atif-bolum-dugme")] == ["index.html#bolum"]
+    assert not page.select(".indirme")  # no book is published beside this site
 
 
 @pytest.mark.pdf

@@ -6,7 +6,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import strict_build
+from conftest import SITE_SETTINGS, strict_build
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,7 +27,7 @@ def test_every_page_is_byte_for_byte_furo_s_own(site, tmp_path):
     assert env.config.edition_fast_navigation
     assert env.config.html_theme == "furo"
     assert flat(env), "the site is not flat: the shortcut was not taken"
-    stock = strict_build("html", tmp_path, settings=("edition_fast_navigation=0",))
+    stock = strict_build("html", tmp_path, settings=("edition_fast_navigation=0", *SITE_SETTINGS))
     assert stock.status == 0, stock.warnings
     assert not stock.env.config.edition_fast_navigation
     ours, theirs = html_files(site.html.outdir), html_files(stock.outdir)

@@ -31,7 +31,7 @@ def html_words(site) -> set[str]:
     for docname in site.html.env.found_docs:
         page = site.html.outdir / f"{docname}.html"
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
-        for html_only in article.select("a.headerlink, details.atif"):  # links and controls
+        for html_only in article.select("a.headerlink, .sayfa-araclari, .atif-bolum"):  # controls
             html_only.decompose()
         found |= set(re.findall(r"\w+", article.get_text(" ")))
     return found

@@ -149,9 +149,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
         for name, label in downloads(app)
     ]
     if links:
-        translator.body.append(
-            f'<p class="indirme">{words.DOWNLOAD}: {" · ".join(links)}</p>'
-        )
+        translator.body.append(f'<p class="indirme">{words.DOWNLOAD}: {" · ".join(links)}</p>')
     translator.body.append("</div>")
     raise nodes.SkipNode
 
