@@ -58,6 +58,7 @@ PARTS = (
     "edition.site.search",
     "edition.site.assets",
     "edition.site.navigation",
+    "edition.site.index_places",
 )
 
 

@@ -131,6 +131,7 @@ LINK_REMOVED = "(bağlantı kaldırıldı)"
 CITE = "Atıf"
 CITE_SECTION = "Bu bölüme atıf"
 DOWNLOAD = "Kitap olarak"
+GENERAL_INDEX = "Dizin"  # the general index's entry in the navigation
 CITE_LABEL = "{title}: atıf bilgisi"
 CITE_TEXT = (
     "{author}, “{title}”, <em>{project}</em> içinde, çevrimiçi edisyon, {year}, {url} "

@@ -245,7 +245,7 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
             target = f"kisi-anma-{person.ident}"
             pieces.append(nodes.Text(content[last : match.start()]))
             pieces.append(
-                addnodes.index(entries=[("single", person.name, target, "", None)], inline=True)
+                addnodes.index(entries=[("single", headword(person.name), target, "", None)], inline=True)
             )
             # The anchor holds the name: an empty one would give the search page nothing
             # to quote, and Sphinx's searchtools.js then fails on it.
@@ -323,7 +323,7 @@ class KisilerDirective(SphinxDirective):
             item = nodes.definition_list_item()
             term = make_glossary_term(
                 self.env,
-                [nodes.Text(person.name)],
+                [nodes.Text(headword(person.name))],
                 None,
                 source,
                 line,
@@ -350,6 +350,13 @@ class KisilerDirective(SphinxDirective):
             item += definition
             entries += item
         return [glossary]
+
+
+def headword(name: str) -> str:
+    """ "Gönül Özen Sezer" is filed as "Sezer, Gönül Özen": the surname the reader looks
+    for comes first, as in a printed register; a single name stays as it is."""
+    *given, surname = name.split()
+    return f"{surname}, {' '.join(given)}" if given else surname
 
 
 def surname_first(name: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from edition.core import words
 from edition.site.files import is_site
 from edition.upstream.furo import (
     CURRENT_ENTRY,
@@ -112,9 +113,28 @@ def after_furo(
     context[NAVIGATION_KEY] = navigation_tree(original(**FURO_CALL))
 
 
+def add_the_index(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The general index ("Dizin") as the last entry of the navigation: a toctree cannot
+    name it (the PDF's builder has no such page), so it is added to furo's tree here, on
+    every page and on both of the ways above."""
+    tree = context.get(NAVIGATION_KEY, "")
+    if not is_site(app) or not app.config.html_use_index or not tree.rstrip().endswith("</ul>"):
+        return
+    if pagename == "genindex":
+        entry = CURRENT_ENTRY + f"{words.GENERAL_INDEX}</a></li>\n"
+    else:
+        uri = app.builder.get_relative_uri(pagename, "genindex")
+        entry = PLAIN_ENTRY.format(uri=uri) + f"{words.GENERAL_INDEX}</a></li>\n"
+    end = tree.rstrip().rfind("</ul>")
+    context[NAVIGATION_KEY] = tree[:end] + entry + tree[end:]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.connect("env-before-read-docs", new_build)
     app.connect("html-page-context", before_furo, priority=PAGE_CONTEXT_PRIORITY - 1)
     app.connect("html-page-context", after_furo, priority=PAGE_CONTEXT_PRIORITY + 1)
+    app.connect("html-page-context", add_the_index, priority=PAGE_CONTEXT_PRIORITY + 2)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
