@@ -128,7 +128,8 @@ def test_the_general_index_is_in_the_navigation_and_names_its_places(site):
         nav = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
             ".sidebar-tree"
         )
-        assert nav is not None and nav.find("a", string="Dizin"), path.name
+        assert nav is not None, path.name
+        assert nav.find("a", string="Dizin"), path.name
     index = BeautifulSoup((out / "genindex.html").read_text(encoding="utf-8"), "html.parser")
     places = [a.get_text(" ", strip=True) for a in index.select("ul.dizin a")]
     assert places

@@ -245,7 +245,9 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
             target = f"kisi-anma-{person.ident}"
             pieces.append(nodes.Text(content[last : match.start()]))
             pieces.append(
-                addnodes.index(entries=[("single", headword(person.name), target, "", None)], inline=True)
+                addnodes.index(
+                    entries=[("single", headword(person.name), target, "", None)], inline=True
+                )
             )
             # The anchor holds the name: an empty one would give the search page nothing
             # to quote, and Sphinx's searchtools.js then fails on it.
