@@ -138,6 +138,7 @@ FOCUSED = """() => {
   else if (e.closest(".sidebar-tree")) kind = "site-contents";
   else if (e.closest(".toc-tree")) kind = "page-contents";
   else if (e.matches("details.atif > summary")) kind = "cite:" + e.parentElement.dataset.href;
+  else if (e.matches("button.atif-bolum-dugme")) kind = "cite:" + e.dataset.href;
   else if (panel) kind = "switch";
   const closed = panel ? e.getAttribute("aria-expanded") === "false" : false;
   const name = e.id || e.getAttribute("aria-label") || e.textContent.trim().slice(0, 40);
@@ -160,8 +161,8 @@ def test_the_keyboard_reaches_search_contents_and_every_cite_control(browser, ba
     page = context.new_page()
     page.goto(base + "ulusal-sorun.html")
     page.add_style_tag(content="*{transition:none!important;scroll-behavior:auto!important}")
-    cites = page.locator("details.atif > summary").count()
-    assert cites >= 5
+    cites = page.locator("details.atif > summary, button.atif-bolum-dugme").count()
+    assert cites >= 5  # the page's control and its sections' buttons
     reached, hidden = set(), []
     wanted = {"search", "site-contents", "page-contents"}
     for _ in range(2500):
@@ -252,7 +253,8 @@ def test_print_keeps_the_text_and_drops_the_furniture(context, base):
         """() => ({
       sidebar: getComputedStyle(document.querySelector(".sidebar-drawer")).display,
       toc: getComputedStyle(document.querySelector(".toc-drawer")).display,
-      cite: getComputedStyle(document.querySelector("details.atif")).display,
+      cite: getComputedStyle(document.querySelector(".sayfa-araclari")).display,
+      section_cite: getComputedStyle(document.querySelector(".atif-bolum")).display,
       quotation: getComputedStyle(document.querySelector("blockquote.alinti")).breakInside,
       footnote: getComputedStyle(document.querySelector("aside.footnote")).breakInside,
       url: getComputedStyle(document.querySelector("a.reference.external"), "::after").content,
@@ -262,13 +264,14 @@ def test_print_keeps_the_text_and_drops_the_furniture(context, base):
         "sidebar": "none",
         "toc": "none",
         "cite": "none",
+        "section_cite": "none",
         "quotation": "avoid",
         "footnote": "avoid",
         "url": '" (https://example.org/belge)"',
     }
     printed = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
     text = " ".join(p.extract_text() for p in printed)
-    assert "SSCB’nin kuruluşu ve ulusal sorun" in text
+    assert "SSCB’nin kuruluşu ve ulusal sorun" in " ".join(text.split())
     assert "(https://example.org/belge)" in text.replace("\n", "")
     for furniture in ("Atfı kopyala", "Site içeriği", "Kronoloji\nKişiler"):
         assert furniture not in text
