@@ -108,7 +108,9 @@ def vnu_jar():
             pytest.fail(f"CI must install {what} ({INSTALL_VNU})")
         pytest.skip(f"the Nu HTML checker cannot run here: no {what} ({INSTALL_VNU})")
     installed = json.loads((VNU / "package.json").read_text(encoding="utf-8"))["version"]
-    assert installed == version, f"vnu-jar {installed} is installed, {version} pinned: {INSTALL_VNU}"
+    assert installed == version, (
+        f"vnu-jar {installed} is installed, {version} pinned: {INSTALL_VNU}"
+    )
     return java, jar
 
 
