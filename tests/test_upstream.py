@@ -297,6 +297,27 @@ def test_furo_entries_are_marked_as_the_adapter_parses_them(tiny):
     )
 
 
+def test_furo_wraps_tables_in_containers_that_repeat_their_ids():
+    from docutils import nodes
+    from docutils.utils import new_document
+    from furo import WrapTableAndMathInAContainerTransform as Wrap
+
+    assert Wrap.default_priority == furo_adapter.WRAP_PRIORITY, fix(
+        "furo.py:WRAP_PRIORITY", f"furo's wrapping post-transform at {Wrap.default_priority}"
+    )
+    document = new_document("probe")
+    table = nodes.table(ids=["etiket"])
+    document += table
+    Wrap(document).run()
+    found = list(furo_adapter.wrappers(document))
+    assert [list(wrapper.children) for wrapper in found] == [[table]], fix(
+        "furo.py:wrappers", "a container of WRAPPER_CLASSES holding the table"
+    )
+    assert found[0]["ids"] == ["etiket"], fix(
+        "furo.py:wrappers", "the wrapper taking the table's ids (edition.site.ids removes them)"
+    )
+
+
 def test_furo_page_context_handler_runs_at_the_adapter_priority(tiny):
     app, _ = tiny
     import furo

@@ -54,6 +54,7 @@ PARTS = (
     "edition.pdf.builder",
     "edition.site.files",
     "edition.site.csp",
+    "edition.site.ids",
     "edition.site.theme",
     "edition.site.search",
     "edition.site.assets",

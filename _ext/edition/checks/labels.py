@@ -13,16 +13,25 @@ the page is written (the chronology's, the conclusions'). So when a page's title
 label's title or place, or the set of pages changed since the last build, every page is
 written again, as a clean build writes it; an edit that changes no title writes only
 what it did before.
+
+Ids: a table, figure or code block with a caption gets an id from Sphinx before the
+author's label reaches it (``sphinx.transforms.AutoNumbering`` runs before docutils moves
+a label onto the element it stands above), so its first id, the one its ¶ link and every
+output use, is a generated ``idN``, not the label. Sphinx puts a section's label first
+itself (``SortIds``); :class:`LabelIsTheId` does it for the others and drops the generated
+id, which nothing names: the label the author gave is the element's only id.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
 from edition.core.domain import remember
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
@@ -103,8 +112,40 @@ def write_all_when_titles_change(app: Sphinx, env: BuildEnvironment) -> list[str
     return [] if remember(env, "titles", now) == now else sorted(env.all_docs)
 
 
+class LabelIsTheId(SphinxTransform):
+    """A captioned table's, figure's or code block's ids: its explicit labels only, when it
+    has one; Sphinx's generated id (``AutoNumbering``) otherwise, as before."""
+
+    #: After docutils has moved labels onto their elements (``PropagateTargets``, 260) and
+    #: Sphinx has sorted the sections' ids (``SortIds``, 261).
+    default_priority = 262
+
+    def apply(self, **kwargs: Any) -> None:
+        document = self.document
+        explicit = {
+            document.nameids[name]
+            for name, is_explicit in document.nametypes.items()
+            if is_explicit and document.nameids.get(name)
+        }
+        named = set(document.nameids.values())
+        std = self.env.domains.standard_domain
+        for node in document.findall(nodes.Element):
+            ids = node.get("ids", [])
+            if len(ids) < 2 or not std.is_enumerable_node(node):
+                continue
+            labels = [ident for ident in ids if ident in explicit]
+            if not labels:
+                continue
+            generated = [ident for ident in ids if ident not in named]
+            for ident in generated:
+                if document.ids.get(ident) is node:
+                    del document.ids[ident]
+            node["ids"] = labels + [i for i in ids if i not in labels and i not in generated]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
+    app.add_transform(LabelIsTheId)
     app.connect("doctree-read", note_labels)
     app.connect("env-updated", write_all_when_titles_change)
     app.connect("env-get-outdated", sharing_pages)
@@ -113,7 +154,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-merge-info", merge)
     return {
         "version": "1",
-        "env_version": 2,  # 2: footnote names are no longer counted as labels
+        # 2: footnote names are no longer counted as labels; 3: a label is the only id of
+        # its table, figure or code block (LabelIsTheId)
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -6,7 +6,8 @@ markup fails the build instead of quietly bringing a fault back:
 * **Markup Sphinx and docutils write** (a translator): the captions of the tables of
   contents are headings without a level (``role="heading"`` needs ``aria-level``); the
   bibliography's entries carry the deprecated DPub role ``doc-biblioentry`` inside a
-  ``role="list"`` that then has no list items.
+  ``role="list"`` that then has no list items; a ¶ link points only to an anchor the
+  edition publishes (``edition.site.ids``).
 * **Furo's fixed markup** (a filter over its page body, ``templates/page.html``): the
   two side panels are both unnamed ``<aside>`` landmarks, and on narrow windows their
   switches cannot be reached from the keyboard while their hidden links can
@@ -34,6 +35,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from edition.core.domain import remember
 from edition.core.messages import Problem, warn
+from edition.site.ids import permalink_id
 from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
 
 if TYPE_CHECKING:
@@ -71,8 +73,16 @@ def turkish_furo(body: str) -> Markup:
 
 
 class EditionHTMLTranslator(HTML5Translator):
-    """Sphinx's HTML, with heading levels on toctree captions and list roles in the
-    bibliography."""
+    """Sphinx's HTML, with heading levels on toctree captions, list roles in the
+    bibliography and ¶ links to published anchors only."""
+
+    def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
+        if not (self.config.html_permalinks and self.builder.add_permalinks):
+            return
+        ident = permalink_id(self.builder.env, self.builder.current_docname, node["ids"])
+        if ident is not None:  # as Sphinx writes it, to the published id
+            icon = self.config.html_permalinks_icon
+            self.body.append(f'<a class="headerlink" href="#{ident}" title="{title}">{icon}</a>')
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
@@ -129,6 +139,7 @@ def write_all_when_words_change(app: Sphinx, env: BuildEnvironment) -> list[str]
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
+    app.setup_extension("edition.site.ids")  # the ¶ links' anchors
     app.set_translator("html", EditionHTMLTranslator, override=True)
     app.connect("env-updated", write_all_when_words_change)
     app.connect("config-inited", register)

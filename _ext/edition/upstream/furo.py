@@ -5,6 +5,13 @@ Tests: ``tests/test_upstream.py`` (``test_furo_*``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils import nodes
+
 #: How furo asks the page's ``toctree()`` for the navigation (keywords of the call in
 #: ``furo._compute_navigation_tree``; furo 2025.12.19).
 NAVIGATION_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
@@ -50,6 +57,26 @@ PAGE_MARKUP = {
 #: Pages without a table of contents give furo's right panel another class: one of these
 #: (furo 2025.12.19).
 PAGE_MARKUP_ONE_OF = {'<aside class="toc-drawer">', '<aside class="toc-drawer no-toc">'}
+
+#: The priority of furo's post-transform that wraps each table and display formula in a
+#: container (``furo.WrapTableAndMathInAContainerTransform``, HTML only; furo 2025.12.19).
+WRAP_PRIORITY = 500
+#: The classes of those containers (furo 2025.12.19).
+WRAPPER_CLASSES = ("table-wrapper", "math-wrapper")
+
+
+def wrappers(document: nodes.document) -> Iterator[nodes.container]:
+    """furo's containers around tables and display formulas, once its post-transform ran.
+
+    Assumes (furo 2025.12.19): each is a ``container`` of one of :data:`WRAPPER_CLASSES`
+    holding the wrapped node, and it took every attribute of that node
+    (``update_all_atts``), ids included, so the page would hold each of them twice.
+    """
+    from docutils import nodes
+
+    for node in document.findall(nodes.container):
+        if any(name in node["classes"] for name in WRAPPER_CLASSES):
+            yield node
 
 
 def navigation_tree(toctree_html: str) -> str:

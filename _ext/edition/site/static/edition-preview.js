@@ -1,7 +1,8 @@
 // Previews of what a link points to (edition.preview): cross-references, footnotes,
 // bibliography entries and the persons register. Shown on hover and on keyboard focus,
-// kept while the pointer is over the preview, closed with Escape. Pages are fetched from
-// the site itself only.
+// kept while the pointer is over the preview, closed with Escape. On a touch screen the
+// first tap on a link shows its preview and a second tap on it follows the link. Pages
+// are fetched from the site itself only.
 (() => {
   "use strict";
   const main = document.querySelector("article[role=main]");
@@ -19,6 +20,8 @@
   here.hash = "";
   let current = null; // the link whose preview is shown
   let timer = null;
+  let touch = false; // the last press was a finger's or a pen's, not the mouse's or a key
+  let tapped = null; // the link a first tap showed the preview of; a second tap follows it
 
   const page = (url) => {
     const address = url.href.split("#")[0];
@@ -77,15 +80,16 @@
     box.style.top = `${spot.bottom + window.scrollY + 6}px`;
   };
 
+  // Whether the preview of link is shown.
   const show = async (link) => {
     const url = new URL(link.getAttribute("href"), document.location.href);
-    if (!url.hash) return;
+    if (!url.hash) return false;
     const source = await page(url);
-    if (current !== link || !source) return;
+    if (current !== link || !source) return false;
     const target = source.getElementById(decodeURIComponent(url.hash.slice(1)));
-    if (!target) return;
+    if (!target) return false;
     const [heading, body] = describe(target);
-    if (!heading && !body) return;
+    if (!heading && !body) return false;
     box.replaceChildren();
     if (heading) {
       const strong = document.createElement("p");
@@ -101,12 +105,14 @@
     place(link);
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);
+    return true;
   };
 
   const hide = () => {
     clearTimeout(timer);
     if (current) current.removeAttribute("aria-describedby");
     current = null;
+    tapped = null;
     box.hidden = true;
   };
 
@@ -140,6 +146,37 @@
     if (!(current && current.contains(event.relatedTarget))) hide();
   });
   document.addEventListener("keydown", (event) => {
+    touch = false;
     if (event.key === "Escape" && !box.hidden) hide();
+  });
+
+  // Touch: a tap is also a hover, a focus and a click; the click would leave the page (or
+  // jump to the footnote) before the preview could be read. So the first tap on a link
+  // shows its preview and stays; a second tap on the same link follows it. A tap elsewhere
+  // closes the preview (mouseout and focusout, as with a mouse).
+  document.addEventListener(
+    "pointerdown",
+    (event) => {
+      touch = event.pointerType === "touch" || event.pointerType === "pen";
+    },
+    true,
+  );
+  main.addEventListener("click", (event) => {
+    if (!touch || event.defaultPrevented || event.button !== 0) return;
+    const link = event.target.closest && event.target.closest("a");
+    if (!link || !eligible(link)) return;
+    if (tapped === link) {
+      hide(); // the second tap: follow the link
+      return;
+    }
+    const url = new URL(link.getAttribute("href"), document.location.href);
+    if (!url.hash) return; // nothing to preview: follow it at once
+    event.preventDefault();
+    hide();
+    current = link;
+    tapped = link;
+    show(link).then((shown) => {
+      if (!shown && tapped === link) link.click(); // nothing to show: go where it leads
+    });
   });
 })();
