@@ -96,7 +96,8 @@
     );
   };
 
-  const CONTEXT = 110; // characters shown on each side of the first word found
+  const BEFORE = 60; // characters shown before the first word found (at most)
+  const CONTEXT = 110; // and 2 × CONTEXT in all
   const BLOCKS =
     "address, article, aside, blockquote, br, caption, dd, details, div, dl, dt, figcaption, "
     + "figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, nav, ol, p, pre, section, "
@@ -137,8 +138,8 @@
     const first = pattern ? folded.search(pattern) : -1;
     const stems = [...keywords].map((word) => folded.indexOf(word)).filter((at) => at > -1);
     const at = first > -1 ? first : stems.length ? Math.min(...stems) : 0;
-    let start = Math.max(at - CONTEXT, 0);
-    let end = Math.min(at + 2 * CONTEXT, text.length);
+    let start = Math.max(at - BEFORE, 0);
+    let end = Math.min(start + 2 * CONTEXT, text.length);
     if (start > 0) start = text.indexOf(" ", start) + 1 || start; // whole words only
     if (end < text.length) end = text.lastIndexOf(" ", end) > at ? text.lastIndexOf(" ", end) : end;
     const summary = document.createElement("p");
