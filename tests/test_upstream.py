@@ -234,8 +234,9 @@ def test_sphinx_search_index_gives_objects_whole_and_titles_as_text(tiny):
     kind = indexer._objtypes.get(("py", "function"))
     # upstream: the anchor equal to the name given as "", the name split at its last "."
     assert frozen["objects"] == {"lenin": [(page, kind, 1, "", "mektup")]}, fix(
-        "sphinx.py:plain_search_index", "freeze()['objects']: prefix → [(page, type, prio, "
-        "anchor, name)], types registered in _objtypes"
+        "sphinx.py:plain_search_index",
+        "freeze()['objects']: prefix → [(page, type, prio, "
+        "anchor, name)], types registered in _objtypes",
     )
     shown = []
 

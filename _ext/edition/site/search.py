@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.search.tr import SearchTurkish
 
-from edition.core import words
+from edition.core import words as reader_words
 from edition.core.domain import remember, remembered
 from edition.core.turkish import ascii_fold, incipit, turkish_lower
 from edition.upstream.sphinx import plain_search_index, search_index_entries, search_word_maps
@@ -68,7 +68,8 @@ class TurkishSearch(SearchTurkish):
         found = super().split(input)
         found += [other for word in found for other in self.spellings.get(word, ())]
         # each word also as typed in ASCII letters, stemmed as such (see above)
-        return found + [folded for word in found if (folded := ascii_fold(word)) != turkish_lower(word)]
+        folded = [(word, ascii_fold(word)) for word in found]
+        return found + [ascii for word, ascii in folded if ascii != turkish_lower(word)]
 
 
 def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -151,7 +152,7 @@ def forget_words_of_no_page(app: Sphinx) -> list[Any]:
 def object_title(domain: Any, kind: str, name: str, title: str) -> str:
     """An object's title in the search results: plain text, a quotation by its first words."""
     if domain.name == "edition" and kind == "quotation" and name in domain.quotations:
-        title = words.QUOTATION_FOUND.format(incipit=incipit(domain.quotations[name].text))
+        title = reader_words.QUOTATION_FOUND.format(incipit=incipit(domain.quotations[name].text))
     return title.replace("'", "’")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docutils.parsers.rst import directives, roles
@@ -15,6 +14,8 @@ from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
 
@@ -111,7 +112,8 @@ def plain_search_index(indexer: Any, title: Callable[[Any, str, str, str], str])
             for name, shown, kind, docname, anchor, prio in sorted(domain.get_objects()):
                 index = indexer._objtypes.get((domain.name, kind))
                 if docname in page and prio >= 0 and index is not None:
-                    objects.append((page[docname], index, prio, anchor, title(domain, kind, name, shown)))
+                    shown = title(domain, kind, name, shown)
+                    objects.append((page[docname], index, prio, anchor, shown))
         frozen["objects"] = {"": objects} if objects else {}
         return frozen
 
