@@ -94,7 +94,9 @@ def tiny(tmp_path_factory):
     )
     (src / "index.rst").write_text("Kök\n===\n\n.. toctree::\n\n   a\n   b\n", encoding="utf-8")
     (src / "a.md").write_text(
-        "# Birinci\n\nBir atıf {cite:p}`lenin1923`.\n\n```{probe}\n```\n", encoding="utf-8"
+        "# Birinci\n\nBir atıf {cite:p}`lenin1923`.\n\n```{probe}\n```\n\n"
+        "```{py:function} lenin.mektup()\n```\n",  # an object, for the search index
+        encoding="utf-8",
     )
     (src / "b.md").write_text("# İkinci\n\n```{bibliography}\n```\n", encoding="utf-8")
     (src / "included.md").write_text("Eklenen *metin*.\n", encoding="utf-8")
@@ -217,6 +219,80 @@ def test_sphinx_indexer_keeps_word_maps(tiny):
     )
     assert any("a" in pages for pages in titles.values()), fix(
         "sphinx.py:search_word_maps", "_title_mapping holding the titles' words"
+    )
+
+
+def test_sphinx_search_index_gives_objects_whole_and_titles_as_text(tiny):
+    app, _ = tiny
+    indexer = app.builder.indexer
+    titles = {d: app.builder.render_partial(app.env.longtitles[d])["title"] for d in "ab"}
+    assert all(indexer._titles[d] == titles[d] for d in "ab"), fix(
+        "sphinx.py:plain_search_index", "IndexBuilder._titles holding render_partial's HTML"
+    )
+    frozen = indexer.freeze()
+    page = frozen["docnames"].index("a")
+    kind = indexer._objtypes.get(("py", "function"))
+    # upstream: the anchor equal to the name given as "", the name split at its last "."
+    assert frozen["objects"] == {"lenin": [(page, kind, 1, "", "mektup")]}, fix(
+        "sphinx.py:plain_search_index",
+        "freeze()['objects']: prefix → [(page, type, prio, "
+        "anchor, name)], types registered in _objtypes",
+    )
+    shown = []
+
+    def title(domain, kind, name, display):
+        shown.append((domain.name, kind, name, display))
+        return "Lenin'in <mektubu>"
+
+    try:
+        assert sphinx_adapter.plain_search_index(indexer, title)
+        given = indexer.freeze()
+    finally:
+        del indexer.freeze  # the class's own again
+    assert shown == [("py", "function", "lenin.mektup", "lenin.mektup")]
+    assert given["objects"] == {"": [(page, kind, 1, "lenin.mektup", "Lenin'in <mektubu>")]}
+    assert given["titles"] == frozen["titles"]  # no entity in these titles
+    assert {k: v for k, v in given.items() if k not in {"objects", "titles"}} == {
+        k: v for k, v in frozen.items() if k not in {"objects", "titles"}
+    }
+
+
+#: What edition-search.js assumes of Sphinx's searchtools.js and language_data.js: the
+#: functions it wraps or replaces, with these parameters, called so.
+SEARCHTOOLS = {
+    "performSearch: (query) =>": "Search.performSearch(query), wrapped",
+    "_parseQuery: (query) =>": "Search._parseQuery(query), wrapped",
+    "return [query, searchTerms, excludedTerms, highlightTerms, objectTerms];": (
+        "_parseQuery's result, whose highlightTerms the wrapper empties"
+    ),
+    "const stemmer = new Stemmer();": "a Stemmer made per query (window.Stemmer replaced)",
+    "Search._performSearch(\n      searchQuery,\n      searchTerms,\n      excludedTerms,": (
+        "Search.query calling Search._performSearch(query, searchTerms, excludedTerms, …)"
+    ),
+    "performTermsSearch: (searchTerms, excludedTerms) =>": "performTermsSearch, called",
+    "[docname, title, anchor, descr, score, filename, kind]": "a result's layout",
+    "makeSearchSummary: (htmlText, keywords, anchor) =>": "makeSearchSummary, replaced",
+    "htmlToText: (htmlString, anchor) =>": "htmlToText, replaced",
+    "Search.makeSearchSummary(data, searchTerms, anchor)": "summaries made through Search",
+    "_highlightText(listItem, term,": "upstream highlighting only of highlightTerms",
+    "var splitQuery = (query) =>": "a global splitQuery",
+    "const allTitles = Search._index.alltitles;": "the index's alltitles",
+    "const indexEntries = Search._index.indexentries;": "the index's indexentries",
+    "const objNames = Search._index.objnames;": "the index's objnames",
+    "const objName = objNames[match[1]][2];": "an object type's name third in objnames",
+}
+
+
+def test_sphinx_searchtools_has_what_edition_search_js_replaces():
+    import sphinx
+
+    static = Path(sphinx.__file__).parent / "themes" / "basic" / "static"
+    source = (static / "searchtools.js").read_text(encoding="utf-8")
+    for text, what in SEARCHTOOLS.items():
+        assert text in source, fix("../site/static/edition-search.js (not an adapter)", what)
+    language = (Path(sphinx.__file__).parent / "search" / "__init__.py").read_text("utf-8")
+    assert "f'window.Stemmer = {self.lang.language_name}Stemmer;'" in language, fix(
+        "../site/static/edition-search.js", "language_data.js setting window.Stemmer"
     )
 
 

@@ -22,6 +22,16 @@ def turkish_lower(text: str) -> str:
     return text.replace("I", "ı").replace("İ", "i").lower()
 
 
+#: Turkish letters → the ASCII letters a keyboard without them types instead (lower case).
+ASCII_FOLDS = str.maketrans("ışğçöüâîû", "isgcouaiu")
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case the Turkish way, then write the Turkish letters as ASCII ones: "İŞÇİ",
+    "işçi", "ISCI" → "isci" (the search index's and the search page's folding)."""
+    return turkish_lower(text).translate(ASCII_FOLDS)
+
+
 def collation_key(text: str) -> tuple[tuple[int, str], ...]:
     """Sort key for Turkish alphabetical order; letters outside the alphabet sort after it."""
     return tuple(

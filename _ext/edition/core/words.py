@@ -20,6 +20,8 @@ OBJECT_KINDS = {
     "document": "belge",
 }
 QUOTATION = "Alıntı: {ident}"
+#: A quotation in the search results: by its first words (its id is no title).
+QUOTATION_FOUND = "Alıntı: {incipit}"
 CONCLUSION = "Sonuç {number}: {title}"
 
 # -- Editorial notes ({editor-notu}) -------------------------------------------------

@@ -1,16 +1,26 @@
-"""Search in Turkish: Turkish case on both sides, and every spelling of a person's name.
+"""Search in Turkish: Turkish case and ASCII folding on both sides, and every spelling of
+a person's name.
 
 Sphinx's Turkish search stems with the Snowball Turkish stemmer, but lowercases with
 Python's and JavaScript's default rules, which are not Turkish: "İşçi" becomes "i̇şçi"
 (an i with a combining dot) and "I" becomes "i" instead of "ı", so a word written with a
-capital İ or I is indexed under a form no query produces. Here the index folds case the
-Turkish way (İ→i, I→ı) before stemming, and ``static/edition-search.js`` does the same to
-the query before Sphinx's own code sees it.
+capital İ or I is indexed under a form no query produces. And a reader on a phone or a
+foreign keyboard types "isci", "gurcistan", "trocki". Here each word is indexed under two
+terms, both written in ASCII letters (:func:`~edition.core.turkish.ascii_fold`, after
+stemming): the stem of the word lower-cased the Turkish way (İ→i, I→ı), and the stem of
+its ASCII spelling. ``static/edition-search.js`` stems a query word typed with a Turkish
+letter the first way and a word typed in ASCII letters the second way, so both find the
+same pages (the stemmer treats "işçiler" and "isciler" differently, hence two terms).
 
 Persons: a page that names "Troçki" is also indexed under every other spelling the
 register gives (Trotsky, Trotski, …), so a reader who searches the name as they know it
-finds the pages; when those spellings change, every page is indexed again. The search
-page's summaries leave out the "Atıf" controls.
+finds the pages; when those spellings change, every page is indexed again.
+
+Objects (quotations, chronology entries, documents, persons, conclusions) are given to the
+search page whole (:func:`~edition.upstream.sphinx.plain_search_index`): each with its
+anchor and its title as plain text, a quotation titled by its first words; page titles
+are given as plain text too. The search page (``static/edition-search.js``) lists each page
+once, with readable summaries and highlights that follow the folding.
 
 Index entries (the persons' first mentions): Sphinx 9 keeps each page's index entries for
 the search index in the environment, but fills them only while it *writes* a page, after
@@ -26,9 +36,10 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.search.tr import SearchTurkish
 
+from edition.core import words as reader_words
 from edition.core.domain import remember, remembered
-from edition.core.turkish import turkish_lower
-from edition.upstream.sphinx import search_index_entries, search_word_maps
+from edition.core.turkish import ascii_fold, incipit, turkish_lower
+from edition.upstream.sphinx import plain_search_index, search_index_entries, search_word_maps
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,12 +61,15 @@ class TurkishSearch(SearchTurkish):
 
     def stem(self, word: str) -> str:
         if (stemmed := self.stems.get(word)) is None:
-            stemmed = self.stems[word] = self.stemmer.stemWord(turkish_lower(word))
+            stemmed = self.stems[word] = ascii_fold(self.stemmer.stemWord(turkish_lower(word)))
         return stemmed
 
     def split(self, input: str) -> list[str]:
-        words = super().split(input)
-        return words + [other for word in words for other in self.spellings.get(word, ())]
+        found = super().split(input)
+        found += [other for word in found for other in self.spellings.get(word, ())]
+        # each word also as typed in ASCII letters, stemmed as such (see above)
+        folded = [(word, ascii_fold(word)) for word in found]
+        return found + [ascii for word, ascii in folded if ascii != turkish_lower(word)]
 
 
 def collect_spellings(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -135,6 +149,20 @@ def forget_words_of_no_page(app: Sphinx) -> list[Any]:
     return []
 
 
+def object_title(domain: Any, kind: str, name: str, title: str) -> str:
+    """An object's title in the search results: plain text, a quotation by its first words."""
+    if domain.name == "edition" and kind == "quotation" and name in domain.quotations:
+        title = reader_words.QUOTATION_FOUND.format(incipit=incipit(domain.quotations[name].text))
+    return title.replace("'", "’")
+
+
+def give_objects_whole(app: Sphinx) -> list[Any]:
+    """Objects with their anchors and plain titles, page titles as plain text (the
+    indexer is made once the pages are read; this runs before the index is written)."""
+    plain_search_index(getattr(app.builder, "indexer", None), object_title)
+    return []
+
+
 def add_search_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -151,5 +179,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", keep_index_entries)
     app.connect("doctree-resolved", give_spellings)
     app.connect("html-collect-pages", forget_words_of_no_page)
+    app.connect("html-collect-pages", give_objects_whole)
     app.connect("html-page-context", add_search_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,6 +5,7 @@ Tests: ``tests/test_upstream.py`` (``test_sphinx_*``).
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
 
@@ -76,6 +79,46 @@ def search_word_maps(indexer: Any) -> list[dict[str, set[str]]]:
     """
     maps = (getattr(indexer, name, None) for name in ("_mapping", "_title_mapping"))
     return [words for words in maps if isinstance(words, dict)]
+
+
+def plain_search_index(indexer: Any, title: Callable[[Any, str, str, str], str]) -> bool:
+    """Make the search indexer give page titles as plain text and each object whole: its
+    anchor as the domain gives it, its title (``title(domain, type, name, display name)``)
+    as plain text in one piece. False when the indexer is not Sphinx 9's.
+
+    Why: searchtools.js escapes every title it shows, but the index holds page titles as
+    HTML and object names escaped (``Lenin&#x27;in`` shown as such); it writes an anchor
+    equal to the object's name as "" (searchtools.js then takes the *display* name as the
+    anchor) and splits a display name at its last "." into prefix and name.
+
+    Assumes: ``IndexBuilder.freeze()`` returns a dict with ``docnames`` (in index order),
+    ``titles`` (``_titles``: page → title as ``render_partial`` gives it, HTML) and
+    ``objects`` (prefix → [(page index, type index, priority, anchor, name)]), made by
+    ``get_objects``, which registers each (domain, type) in ``_objtypes`` (→ type index)
+    and goes through ``_domains.sorted()``, leaving out priorities below 0 (sphinx 9.0.4).
+    """
+    if indexer is None or not all(
+        hasattr(indexer, name) for name in ("freeze", "_objtypes", "_domains", "_titles")
+    ):
+        return False
+    freeze = type(indexer).freeze
+
+    def plain_freeze() -> dict[str, Any]:
+        frozen = freeze(indexer)
+        frozen["titles"] = tuple(html.unescape(t) for t in frozen["titles"])
+        page = {docname: i for i, docname in enumerate(frozen["docnames"])}
+        objects = []
+        for domain in indexer._domains.sorted():
+            for name, shown, kind, docname, anchor, prio in sorted(domain.get_objects()):
+                index = indexer._objtypes.get((domain.name, kind))
+                if docname in page and prio >= 0 and index is not None:
+                    shown = title(domain, kind, name, shown)
+                    objects.append((page[docname], index, prio, anchor, shown))
+        frozen["objects"] = {"": objects} if objects else {}
+        return frozen
+
+    indexer.freeze = plain_freeze
+    return True
 
 
 def warning_handlers() -> list[logging.Handler]:
