@@ -105,7 +105,7 @@
   Search.htmlToText = (htmlString, anchor) => {
     const page = new DOMParser().parseFromString(htmlString, "text/html");
     page
-      .querySelectorAll(".headerlink, script, style, details.atif")
+      .querySelectorAll(".headerlink, script, style, .sayfa-araclari, .atif-bolum")
       .forEach((element) => element.remove());
     page.querySelectorAll(BLOCKS).forEach((element) => {
       element.prepend(" ");
