@@ -111,6 +111,7 @@ class AlintiDirective(SphinxDirective):
                 [(key, page_locator(pages))],
                 f"the quotation {ident!r}",
                 check_locators=False,  # :sayfa: was checked above
+                keep=True,  # Lenin's words keep their page in a numbered note
             )
             paragraphs = list(quote.findall(nodes.paragraph))
             (paragraphs[-1] if paragraphs else quote).extend(mark + messages)
