@@ -18,7 +18,14 @@ forms given as examples.
 
 The footnotes are made by a transform that runs before docutils numbers footnotes, and
 it keeps every page's footnotes (these and MyST's own ``[^x]``) numbered in the order
-their references appear.
+their references appear. Authors cite after each sentence; the reader sees less:
+
+* a section whose own sentences (not its subsections', editorial notes' or quotations')
+  all cite the same part of the same work gets, instead of their footnotes, one line
+  after its text: "Kaynak: Turan ve Almış, “…”, “SSCB ve ulusal sorun” bölümü." A page
+  locator (``s. 180``) stays a footnote by its sentence; so do a quotation's page and
+  every citation of a section of mixed sources;
+* citations of the same text on one page share one footnote, its number marked again.
 """
 
 from __future__ import annotations
