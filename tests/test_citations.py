@@ -171,7 +171,10 @@ def test_a_section_citing_one_place_shows_one_source_line(app):
     same = page.select_one("section#ayni-yer")
     assert source_line(same) == "Kaynak: Turan ve Almış, “Son yazılar”, “Sonuç” bölümü."
     notes = dict(footnotes(app))
-    assert [notes[n] for n in marks(same)] == ["Lenin, Son Kavga, s. 88–89.", "Lenin, Son Kavga, s. 12."]
+    assert [notes[n] for n in marks(same)] == [
+        "Lenin, Son Kavga, s. 88–89.",
+        "Lenin, Son Kavga, s. 12.",
+    ]
     # The line follows the last paragraph that cited, before the editorial note.
     blocks = own_blocks(same)
     line = next(i for i, b in enumerate(blocks) if "kaynak-satiri" in b.get("class", []))
@@ -197,9 +200,14 @@ def test_a_section_of_mixed_sources_keeps_its_footnotes_and_shares_repeated_ones
     # Pages stay with their sentences: one page cited three times is one footnote too.
     pages = page.select_one("section#sayfalar")
     assert source_line(pages) is None
-    assert len(set(marks(pages))) == 1 and len(marks(pages)) == 3
+    assert len(marks(pages)) == 3
+    assert len(set(marks(pages))) == 1
     # Each footnote links back to every mark of it.
-    shared = [n for n in page.select("aside.footnote") if n.select_one(".label").get_text().strip("[] \n") == first]
+    shared = [
+        n
+        for n in page.select("aside.footnote")
+        if n.select_one(".label").get_text().strip("[] \n") == first
+    ]
     assert len(shared) == 1
     assert len(shared[0].select("span.backrefs a")) == 3
 

@@ -119,7 +119,8 @@ def test_quotations_are_verbatim(site):
             assert at >= 0, (ident, piece)
             left_out = source[end:at]
             assert left_out.strip(" …."), (ident, "a […] that cuts nothing", piece)
-            assert "”" not in left_out and len(left_out) < 2000, (ident, "beyond the quotation")
+            assert "”" not in left_out, (ident, "beyond the quotation")
+            assert len(left_out) < 2000, (ident, "beyond the quotation")
             end = at + len(piece)
 
 

@@ -64,8 +64,11 @@ ERRORS = [
     (34, "editorial note without text"),
     (38, "editorial note with no ':tur:'; say which kind it is, one of: duzeltme, bicim,"),
     (42, "editorial note with ':tur: yorum' is not a kind; say which kind it is"),
-    (53, "quotation 'alinti-uc-noktali-kesinti' marks a cut with '[...]'; write the edition's "
-     "cut as '[…]', the single character … (U+2026) in square brackets"),
+    (
+        53,
+        "quotation 'alinti-uc-noktali-kesinti' marks a cut with '[...]'; write the edition's "
+        "cut as '[…]', the single character … (U+2026) in square brackets",
+    ),
     (54, "quotation 'alinti-uc-noktali-kesinti' marks a cut with '[. . .]'; write"),
 ]
 

@@ -107,12 +107,14 @@ def test_a_source_line_stands_for_a_sections_notes(site):
         for box in page.select("div.kaynak-satiri"):
             lines += 1
             line = " ".join(box.get_text().split())
-            assert line.startswith("Kaynak: ") and line.endswith("."), line
+            assert line.startswith("Kaynak: "), line
+            assert line.endswith("."), line
             section = box.parent
             own = [
                 b
                 for b in section.find_all(recursive=False)
-                if b.name != "section" and "editor-notu" not in (b.get("class") or [])
+                if b.name != "section"
+                and "editor-notu" not in (b.get("class") or [])
                 and b.name != "blockquote"
             ]
             cited = [notes[a["href"]] for b in own for a in b.select("a.footnote-reference")]
