@@ -26,8 +26,25 @@ def text(path: Path) -> str:
     Typst writes the hyphen of a line-end break as a soft hyphen (U+00AD). It uses the
     same glyph for a real hyphen, and a glyph has one text in the PDF, so once a line
     has been hyphenated, real hyphens read back as soft ones too: those are put back.
+    A word broken at the foot of a page is joined with its end on the next page.
     """
-    raw = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    pages = [(page.extract_text() or "").split("\n") for page in PdfReader(path).pages]
+    # A word hyphenated at the foot of a page goes on after the page's footnotes, its
+    # number and the next page's running head: its first part is carried to the first
+    # line of the next page that goes on in lower case.
+    for lines, following in zip(pages, pages[1:], strict=False):
+        for at, line in enumerate(lines):
+            cut = re.search(r"(\w+)\u00ad$", line)
+            # The page's body ends here: next come its footnotes or its number.
+            foot = at + 1 == len(lines) or lines[at + 1][:1].isdigit()
+            if cut is None or not foot:
+                continue
+            rest = next((n for n, later in enumerate(following) if later[:1].islower()), None)
+            if rest is not None:
+                lines[at] = line[: cut.start()]
+                following[rest] = cut[1] + following[rest]
+            break
+    raw = "\n".join("\n".join(lines) for lines in pages)
     joined = re.sub(r"(\w)[\u00ad-]\n(\w)", r"\1\2", raw)
     return joined.replace("\u00ad", "-")
 

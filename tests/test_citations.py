@@ -126,3 +126,97 @@ def test_other_locators_are_refused_with_the_forms_allowed(locator, pages_only, 
     from edition.content.citations import locator_problem
 
     assert said in (locator_problem(locator.strip() if pages_only else locator, pages_only) or "")
+
+
+# -- Source lines and shared footnotes -----------------------------------------------------
+
+
+def page_of(app) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def own_blocks(section) -> list:
+    """The blocks of a section that are not its subsections."""
+    return [c for c in section.find_all(recursive=False) if c.name != "section"]
+
+
+def source_line(section) -> str | None:
+    lines = [b for b in own_blocks(section) if "kaynak-satiri" in (b.get("class") or [])]
+    assert len(lines) <= 1
+    return " ".join(lines[0].get_text().split()) if lines else None
+
+
+def marks(section) -> list[str]:
+    """The footnote numbers marked in a section's own blocks, in order."""
+    return [
+        a.get_text().strip("[]")
+        for block in own_blocks(section)
+        for a in block.select("a.footnote-reference")
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="citation-lines", copy_test_root=True, freshenv=True)
+def test_a_section_citing_one_place_shows_one_source_line(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = page_of(app)
+    top = page.select_one("section#atiflar")
+    assert source_line(top) == "Kaynak: Turan ve Almış, “Son yazılar”, “Giriş” bölümü."
+    assert marks(top) == []
+    # The line links its title to the bibliography, as a footnote does.
+    entries = {"#" + c["id"] for c in page.select(".bibliography div.citation")}
+    assert top.select_one(".kaynak-satiri a.reference.internal")["href"] in entries
+
+    # Its quotation keeps its page and its editorial note its own source, in footnotes.
+    same = page.select_one("section#ayni-yer")
+    assert source_line(same) == "Kaynak: Turan ve Almış, “Son yazılar”, “Sonuç” bölümü."
+    notes = dict(footnotes(app))
+    assert [notes[n] for n in marks(same)] == [
+        "Lenin, Son Kavga, s. 88–89.",
+        "Lenin, Son Kavga, s. 12.",
+    ]
+    # The line follows the last paragraph that cited, before the editorial note.
+    blocks = own_blocks(same)
+    line = next(i for i, b in enumerate(blocks) if "kaynak-satiri" in b.get("class", []))
+    assert "Üçüncü cümle." in blocks[line - 1].get_text()
+    assert "editor-notu" in blocks[line + 1].get("class", [])
+
+
+@pytest.mark.sphinx("html", testroot="citation-lines", copy_test_root=True, freshenv=True)
+def test_a_section_of_mixed_sources_keeps_its_footnotes_and_shares_repeated_ones(app):
+    app.build()
+    page = page_of(app)
+    notes = dict(footnotes(app))
+    mixed = page.select_one("section#karisik")
+    assert source_line(mixed) is None
+    assert [notes[n] for n in marks(mixed)] == [
+        "Turan ve Almış, “Son yazılar”, “Giriş” bölümü.",
+        "Turan ve Almış, “Son yazılar”, “Giriş” bölümü.",
+        "Lenin, Son Kavga, s. 12.",
+        "Turan ve Almış, “Son yazılar”, “Giriş” bölümü.",
+    ]
+    first, second, _, fourth = marks(mixed)
+    assert first == second == fourth  # one footnote, marked three times
+    # Pages stay with their sentences: one page cited three times is one footnote too.
+    pages = page.select_one("section#sayfalar")
+    assert source_line(pages) is None
+    assert len(marks(pages)) == 3
+    assert len(set(marks(pages))) == 1
+    # Each footnote links back to every mark of it.
+    shared = [
+        n
+        for n in page.select("aside.footnote")
+        if n.select_one(".label").get_text().strip("[] \n") == first
+    ]
+    assert len(shared) == 1
+    assert len(shared[0].select("span.backrefs a")) == 3
+
+
+@pytest.mark.sphinx("html", testroot="citation-lines", copy_test_root=True, freshenv=True)
+def test_no_footnote_text_is_repeated_on_a_page(app):
+    app.build()
+    texts = [text for _, text in footnotes(app)]
+    assert texts
+    assert len(texts) == len(set(texts))
+    # Numbers run in the order of their first mark.
+    assert [label for label, _ in footnotes(app)] == [str(n) for n in range(1, len(texts) + 1)]

@@ -132,6 +132,28 @@ def test_footnotes_keep_their_own_page_text(book):
     assert "İkinci sayfanın dipnotu." in text
 
 
+def test_a_note_marked_again_is_printed_once_where_the_marks_follow_each_other(book):
+    """Marks of one footnote with no other note between share the note printed at the first;
+    after another note, the note is printed again (a book repeats it on its own page)."""
+    text = pdfcheck.words(pdfcheck.text(book))
+    assert text.count("Tekrarlanan dipnotun metni.") == 2
+    assert text.count("Başka dipnotun metni.") == 1
+
+
+def test_source_lines_are_printed(site):
+    """Each section's source line of the HTML stands in the PDF too."""
+    shown = sum(
+        len(
+            BeautifulSoup(
+                (site.html.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
+            ).select("div.kaynak-satiri")
+        )
+        for docname in site.html.env.found_docs
+    )
+    assert shown > 0
+    assert pdfcheck.words(pdfcheck.text(site.pdf_file)).count("Kaynak: ") >= shown
+
+
 def test_each_page_is_a_chapter_whatever_section_holds_its_toctree(book):
     outline = pdfcheck.outline(book)
     assert titles(outline) == ["Bölümler", "Birinci Sayfa", "İkinci Sayfa: Ğ, Ş, İ"]

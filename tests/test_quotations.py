@@ -64,6 +64,12 @@ ERRORS = [
     (34, "editorial note without text"),
     (38, "editorial note with no ':tur:'; say which kind it is, one of: duzeltme, bicim,"),
     (42, "editorial note with ':tur: yorum' is not a kind; say which kind it is"),
+    (
+        53,
+        "quotation 'alinti-uc-noktali-kesinti' marks a cut with '[...]'; write the edition's "
+        "cut as '[…]', the single character … (U+2026) in square brackets",
+    ),
+    (54, "quotation 'alinti-uc-noktali-kesinti' marks a cut with '[. . .]'; write"),
 ]
 
 
@@ -75,3 +81,17 @@ def test_bad_quotations_fail_at_their_line(app, line, message):
     app.build()
     assert f"index.md:{line}: WARNING: {message}" in app.warning.getvalue()
     assert app.statuscode == 1
+
+
+@pytest.mark.sphinx(
+    "html", testroot="quotation-errors", copy_test_root=True, freshenv=True, warningiserror=True
+)
+def test_the_editions_cut_and_the_sources_own_marks_are_allowed(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "alinti-dogru-kesinti" not in warnings  # "[…]"
+    assert "index.md:52:" not in warnings  # the source's "…" and "(…)"
+    assert warnings.count("alinti-uc-noktali-kesinti") == 2  # once a line, at the line
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    quote = page.select_one("blockquote.alinti#alinti-dogru-kesinti")
+    assert "yer […] tek" in " ".join(quote.find("p").get_text().split())  # shown as written

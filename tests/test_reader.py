@@ -212,7 +212,7 @@ def test_previews_of_footnotes_people_sources_and_sections(context, base):
 
     footnote = page.locator("article a.footnote-reference").first
     text = preview_after(page, footnote.hover)
-    assert text.startswith("Turan ve Almış")
+    assert text.startswith("Lenin, Collected Works")  # the first note: an editorial note's
     assert footnote.get_attribute("aria-describedby") == "onizleme"
 
     page.mouse.move(0, 0)
@@ -220,8 +220,12 @@ def test_previews_of_footnotes_people_sources_and_sections(context, base):
     assert "Parti Genel Sekreteri" in preview_after(page, person.hover)
 
     page.mouse.move(0, 0)
+    source = page.locator(".kaynak-satiri a.reference.internal[href*='kaynakca.html']").first
+    assert "Lenin’e Dönüş içinde" in preview_after(page, source.hover)  # a source line's
+
+    page.mouse.move(0, 0)
     source = page.locator("aside.footnote a.reference.internal[href*='kaynakca.html']").first
-    assert "Lenin’e Dönüş içinde" in preview_after(page, source.hover)
+    assert "Progress Publishers" in preview_after(page, source.hover)  # a footnote's
 
     page.goto(base + "giris.html", wait_until="networkidle")
     section = page.locator("article a.reference.internal[href^='devlet-aygiti.html']").first

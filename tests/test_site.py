@@ -82,6 +82,46 @@ def test_citations_and_entries_read_in_turkish(site):
         assert english not in " ".join(entries)
 
 
+def test_no_footnote_text_occurs_more_than_twice_on_a_page(site):
+    """A source cited sentence after sentence is one source line or one shared footnote."""
+    seen = 0
+    for docname in sorted(site.html.env.found_docs):
+        page = soup(site.html, docname)
+        texts = [" ".join(n.find("p").get_text().split()) for n in page.select("aside.footnote")]
+        repeated = {t: texts.count(t) for t in texts if texts.count(t) > 2}
+        assert repeated == {}, docname
+        seen += len(texts)
+    assert seen > 0
+
+
+def test_a_source_line_stands_for_a_sections_notes(site):
+    """Where a section's own text cites one part of one work, one line says so and the
+    section's own text has no footnote citing that part."""
+    lines = 0
+    for docname in sorted(site.html.env.found_docs):
+        page = soup(site.html, docname)
+        notes = {
+            "#" + n["id"]: " ".join(n.find("p").get_text().split())
+            for n in page.select("aside.footnote")
+        }
+        for box in page.select("div.kaynak-satiri"):
+            lines += 1
+            line = " ".join(box.get_text().split())
+            assert line.startswith("Kaynak: "), line
+            assert line.endswith("."), line
+            section = box.parent
+            own = [
+                b
+                for b in section.find_all(recursive=False)
+                if b.name != "section"
+                and "editor-notu" not in (b.get("class") or [])
+                and b.name != "blockquote"
+            ]
+            cited = [notes[a["href"]] for b in own for a in b.select("a.footnote-reference")]
+            assert line.removeprefix("Kaynak: ") not in cited, (docname, line)
+    assert lines > 0
+
+
 @pytest.mark.parametrize(
     ("selector", "turkish", "english"),
     [

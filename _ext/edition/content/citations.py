@@ -18,7 +18,14 @@ forms given as examples.
 
 The footnotes are made by a transform that runs before docutils numbers footnotes, and
 it keeps every page's footnotes (these and MyST's own ``[^x]``) numbered in the order
-their references appear.
+their references appear. Authors cite after each sentence; the reader sees less:
+
+* a section whose own sentences (not its subsections', editorial notes' or quotations')
+  all cite the same part of the same work gets, instead of their footnotes, one line
+  after its text: "Kaynak: Turan ve Almış, “…”, “SSCB ve ulusal sorun” bölümü." A page
+  locator (``s. 180``) stays a footnote by its sentence; so do a quotation's page and
+  every citation of a section of mixed sources;
+* citations of the same text on one page share one footnote, its number marked again.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 from edition.core.domain import remember
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
+from edition.core.words import SOURCE_LINE
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
@@ -105,6 +113,12 @@ def locator_problem(locator: str, pages_only: bool = False) -> str | None:
     return None
 
 
+def is_pages(locator: str) -> bool:
+    """Whether ``locator`` points at pages (``s. 180``), not at a part of a work (a section)."""
+    match = LOCATOR.fullmatch(locator)
+    return match is None or match["pages"] is not None
+
+
 def shown(text: str, limit: int = 60) -> str:
     """``text`` cut to ``limit`` characters for a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -140,11 +154,14 @@ def citation_footnote(
     sources: list[tuple[str, str]],
     rawtext: str,
     check_locators: bool = True,
+    keep: bool = False,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """A footnote mark whose footnote cites ``sources`` (key, locator) through sphinxcontrib-bibtex.
 
     Problems are reported at ``lineno`` and nothing is made for them. Each locator must
     be one of the edition's forms (``locator_problem``) unless the caller has checked it.
+    ``keep``: the mark stays a footnote even where its section has a source line (a
+    quotation's page).
     """
     location = (env.current_document.docname, lineno)
     known = bib_keys(env)
@@ -199,6 +216,9 @@ def citation_footnote(
     cited, messages = CiteRole()("cite:alp", f":cite:alp:`{target}`", target, lineno, inliner)
     mark = source_footnote("", *cited, nodes.Text("."))
     mark.line = lineno
+    mark["target"] = target  # the same target, the same footnote text
+    mark["part"] = len(sources) == 1 and not is_pages(sources[0][1])
+    mark["keep"] = keep
     return [mark], messages
 
 
@@ -229,8 +249,60 @@ def kaynak_role(
     return citation_footnote(env, inliner, lineno, sources, f"{{kaynak}}`{text}`")
 
 
+def owner(mark: nodes.Element) -> nodes.Element | None:
+    """The section (or page) whose own text holds ``mark``; None if the mark stands in an
+    editorial note, a footnote or a quotation, whose citations are their own."""
+    parent = mark.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.footnote, nodes.block_quote)) or (
+            isinstance(parent, nodes.admonition) and "editor-notu" in parent["classes"]
+        ):
+            return None
+        if isinstance(parent, (nodes.section, nodes.document)):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def source_lines(marks: list[source_footnote]) -> list[source_footnote]:
+    """Give a section one source line where all of its own citations cite one part of one work.
+
+    A section's own citations are the ``{kaynak}`` marks of its text, not of its
+    subsections, editorial notes or quotations. Where they all cite the same key at the
+    same part of the work (``“SSCB ve ulusal sorun” bölümü``, never pages: a page stays
+    with its sentence), they are removed and one line, "Kaynak: <citation>.", follows the
+    last block of the section that held one of them. The marks that remain (quotations'
+    pages, editorial notes, sections of mixed sources) are returned, in page order.
+    """
+    by_section: dict[int, tuple[nodes.Element, list[source_footnote]]] = {}
+    for mark in marks:
+        section = owner(mark)
+        if section is not None and not mark["keep"]:
+            by_section.setdefault(id(section), (section, []))[1].append(mark)
+    lined: set[int] = set()
+    for section, own in by_section.values():
+        if not all(m["part"] for m in own) or len({m["target"] for m in own}) != 1:
+            continue
+        last = own[-1]
+        block = last
+        while block.parent is not section:
+            block = block.parent
+        line = nodes.paragraph("", "", nodes.Text(SOURCE_LINE), *last.children)
+        box = nodes.container("", line, classes=["kaynak-satiri"])
+        box.source, box.line = last.source, last.line
+        section.insert(section.index(block) + 1, box)
+        for mark in own:
+            mark.parent.remove(mark)
+            lined.add(id(mark))
+    return [mark for mark in marks if id(mark) not in lined]
+
+
 class CitationFootnotes(Transform):
     """Turn each ``source_footnote`` into a footnote, then order all of the page's footnotes.
+
+    First a section whose own citations all cite one part of one work gets one source
+    line instead of them (``source_lines``). Marks of the same text then share one
+    footnote: its number is repeated, and its text is given once on the page.
 
     Runs just before docutils' ``Footnotes`` transform, which numbers auto-numbered
     footnotes in the order of ``document.autofootnotes``. MyST sorts that list just
@@ -247,18 +319,22 @@ class CitationFootnotes(Transform):
         marks = list(document.findall(source_footnote))
         if not marks:
             return
-        for number, mark in enumerate(marks, start=1):
-            name = f"kaynak-dipnotu-{number}"
+        marks = source_lines(marks)
+        names: dict[str, str] = {}  # a footnote's text (its target) → its name
+        for mark in marks:
+            name = names.get(mark["target"])
+            if name is None:  # the first mark of this text makes the footnote
+                name = names[mark["target"]] = f"kaynak-dipnotu-{len(names) + 1}"
+                footnote = nodes.footnote("", nodes.paragraph("", "", *mark.children), auto=1)
+                footnote["names"].append(name)
+                footnote.source, footnote.line = mark.source or document["source"], mark.line
+                document.note_autofootnote(footnote)
+                document.note_explicit_target(footnote, footnote)
+                document += footnote
             reference = nodes.footnote_reference(f"[^{name}]", auto=1, refname=name)
             document.note_autofootnote_ref(reference)
             document.note_footnote_ref(reference)
-            footnote = nodes.footnote("", nodes.paragraph("", "", *mark.children), auto=1)
-            footnote["names"].append(name)
-            footnote.source, footnote.line = mark.source or document["source"], mark.line
-            document.note_autofootnote(footnote)
-            document.note_explicit_target(footnote, footnote)
             mark.replace_self(reference)
-            document += footnote
 
         first_use: dict[str, int] = {}
         for position, reference in enumerate(document.findall(nodes.footnote_reference)):

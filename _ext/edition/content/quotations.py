@@ -20,6 +20,10 @@ that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; 
 1 to 9999, a range runs forwards, at most 100 characters: ``edition.content.citations``), a
 ``:tarih:`` not written as the pages write dates (``13 Aralık 1922``, ``4–6 Ocak 1923``,
 ``Mart 1923``) or a ``:belge:`` over 200 characters is refused with the file and line.
+
+Words the edition leaves out of a quotation are marked ``[…]`` (the single character …
+in square brackets); the source's own marks (``…``, ``...``, ``(…)``) stay as printed.
+A cut written ``[...]`` with three full stops is refused at its line.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
 from edition.core.domain import Quotation, edition_domain
+from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
 from edition.core.turkish import TURKISH, page_locator
 from edition.core.xref import reference
@@ -41,6 +46,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
+#: An editorial cut written with three full stops ("[...]", "[. . .]"): the edition writes
+#: "[…]", one character (U+2026) in square brackets; the source's own "…", "..." and "(…)"
+#: stay as printed.
+DOTTED_CUT = re.compile(r"\[\s*\.\s*\.\s*\.\s*\]")
 #: The longest :yazar: (characters): a speaker's name.
 MAX_SPEAKER = 100
 #: :belge: is the id of a document of the register (data/belgeler.yaml).
@@ -96,6 +105,20 @@ class AlintiDirective(SphinxDirective):
             self.problem("quotation %r: :sayfa: %r %s", ident, shown(pages), wrong)
             pages = ""
 
+        path = self.env.doc2path(self.env.docname)
+        for line in self.content:
+            if cut := DOTTED_CUT.search(line):
+                lineno = exact_line(path, self.lineno, line) or self.lineno
+                warn(
+                    Problem.QUOTATION,
+                    "quotation %r marks a cut with %r; write the edition's cut as '[…]', the "
+                    "single character … (U+2026) in square brackets (the source's own '…', "
+                    "'...' and '(…)' stay as printed)",
+                    ident,
+                    cut.group(),
+                    location=(self.env.docname, lineno),
+                )
+
         quote = nodes.block_quote(classes=["alinti"])
         quote["ids"].append(ident)
         quote["names"].append(ident)
@@ -111,6 +134,7 @@ class AlintiDirective(SphinxDirective):
                 [(key, page_locator(pages))],
                 f"the quotation {ident!r}",
                 check_locators=False,  # :sayfa: was checked above
+                keep=True,  # Lenin's words keep their page in a numbered note
             )
             paragraphs = list(quote.findall(nodes.paragraph))
             (paragraphs[-1] if paragraphs else quote).extend(mark + messages)

@@ -41,6 +41,13 @@ NOTE_KINDS = {
     "ceviri": "çeviri",
 }
 
+# -- Citations ({kaynak}) -------------------------------------------------------------
+
+#: Opens the line that stands for a section's footnotes when all of them cite the same
+#: part of the same work (edition.content.citations): "Kaynak: Turan ve Almış, …, “…”
+#: bölümü."
+SOURCE_LINE = "Kaynak: "
+
 # -- Conclusions and the theme pages they rest on --------------------------------------
 
 BASIS = "Dayandığı bölümler"

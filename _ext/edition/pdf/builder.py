@@ -68,13 +68,28 @@ class EditionTypstTranslator(TypstTranslator):
     # Footnotes. Docutils numbers footnote ids per page ("id1", "n1"), and the library
     # keys footnote text by that bare id, so the second page's note 1 would show the
     # first page's text. Keying by the page-qualified label keeps them apart.
+    #
+    # A footnote the page marks several times (edition.content.citations gives sentences
+    # citing the same place one footnote) is printed at each mark, as a book repeats a
+    # note on its own page; marks that follow each other with no other note between
+    # them share the note printed at the first (Typst's footnote(<label>)), so that the
+    # same text does not stand twice at the foot of one page.
+
+    printed_footnote: tuple[str, str] | None = None  # (footnote, label) of the last one printed
 
     def visit_footnote_reference(self, node: Element) -> None:
-        key = escape_str(self.label_ref(node["refid"]))
-        self.append_inline_fun(
-            node, name="footnote", positional_params=[f"footnote-content({key})"]
-        )
+        key = self.label_ref(node["refid"])
+        last = self.printed_footnote
+        if last is not None and last[0] == key:
+            body = f"label({escape_str(last[1])})"
+        else:
+            body = f"footnote-content({escape_str(key)})"
+        self.append_inline_fun(node, name="footnote", positional_params=[body])
         self.absorb_fun_in_body()
+        if last is None or last[0] != key:
+            name = f"{key}@{node['ids'][0]}"  # unique in the book: a mark's own id
+            self.curr_element().body.append(f"#label({escape_str(name)})")
+            self.printed_footnote = (key, name)
         raise nodes.SkipNode
 
     def visit_footnote(self, node: Element) -> None:

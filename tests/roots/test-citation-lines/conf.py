@@ -1,0 +1,5 @@
+extensions = ["myst_parser", "edition.content.bibstyle", "edition.content.quotations", "edition.content.notes"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "tr"
+bibtex_reference_style = "tr"
