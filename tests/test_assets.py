@@ -11,6 +11,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import theme_pages
+from edition.site.assets import without_comments
 
 THEME_PAGES = theme_pages()
 
@@ -62,14 +63,30 @@ def test_the_bundles_hold_the_files_as_written(site):
     css, js = head_assets(site, "ulusal-sorun")
     bundle = (out / css[0]).read_text(encoding="utf-8")
     for name in members(site, css[0]):
-        assert (out / name).read_text(encoding="utf-8").rstrip() in bundle
+        written = without_comments(name, (out / name).read_text(encoding="utf-8"))
+        assert written.rstrip() in bundle
     scripts = (out / js[0]).read_text(encoding="utf-8")
     assert (out / "_static/translations.js").read_text("utf-8").startswith("// edition.csp")
     for name in members(site, js[0]):
-        assert (out / name).read_text(encoding="utf-8").rstrip() in scripts
+        written = without_comments(name, (out / name).read_text(encoding="utf-8"))
+        assert written.rstrip() in scripts
     # the scripts Sphinx would defer wait for the parsed page inside the bundle
     preview = scripts.index("/* _static/edition-preview.js */")
     assert 'document.addEventListener("DOMContentLoaded", run)' in scripts[preview : preview + 300]
+
+
+def test_the_edition_s_own_files_go_in_without_comments_and_others_as_written():
+    css = 'a { content: "/* kept */"; } /* gone */\n\n/* gone\n too */ b { color: red; }'
+    assert without_comments("_static/edition.css", css) == (
+        'a { content: "/* kept */"; }\n b { color: red; }'
+    )
+    js = '// gone\nconst url = "https://example.org"; // stays with its line\n\n  // gone\nf();'
+    assert without_comments("_static/edition-cite.js", js) == (
+        'const url = "https://example.org"; // stays with its line\nf();'
+    )
+    licensed = "/* :copyright: Sphinx team */\nvar x;"
+    assert without_comments("_static/doctools.js", licensed) == licensed
+    assert without_comments("_static/styles/furo.css", css) == css
 
 
 def test_the_cards_page_gets_sphinx_design(site):

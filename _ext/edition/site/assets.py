@@ -2,7 +2,8 @@
 
 A stock page of this stack asks for five stylesheets and nine scripts. Here each page of
 the site loads one stylesheet bundle and one script bundle (``_static/edition-*.css`` and
-``.js``, made from the very files Sphinx copied, in the same order), and leaves out the
+``.js``, made from the very files Sphinx copied, in the same order; the edition's own files
+without their comments), and leaves out the
 code colours (``pygments.css``) and sphinx-design's files on pages that hold no code and
 no cards. Scripts that read their own ``<script>`` tag (data attributes), page-specific
 scripts (the search page's) and remote files stay as they were.
@@ -94,6 +95,46 @@ def global_members(app: Sphinx) -> tuple[list[Member], list[Member]]:
     return css, js
 
 
+#: The edition's own static files, whose comments (for contributors: the sources keep
+#: them) the bundles leave out; other files (furo's, Sphinx's, with their licence
+#: notices) go in as written.
+OWN = re.compile(r"_static/edition(-[^/]*)?\.(css|js)$")
+
+
+def without_comments(filename: str, code: str) -> str:
+    """``code`` of one of the edition's own files, comments and blank lines removed: in CSS
+    every ``/* … */`` outside a string, in JavaScript every line that is only a ``//``
+    comment (a ``//`` inside a line, as in an address, stays)."""
+    if not OWN.search(filename):
+        return code
+    if filename.endswith(".js"):
+        lines = code.splitlines()
+        return "\n".join(
+            line for line in lines if line.strip() and not line.lstrip().startswith("//")
+        )
+    kept, i, quote = [], 0, ""
+    while i < len(code):
+        char = code[i]
+        if quote:
+            kept.append(char)
+            if char == "\\" and i + 1 < len(code):
+                kept.append(code[i + 1])
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+            kept.append(char)
+        elif code.startswith("/*", i):
+            end = code.find("*/", i + 2)
+            i = len(code) if end == -1 else end + 2
+            continue
+        else:
+            kept.append(char)
+        i += 1
+    return "\n".join(line.rstrip() for line in "".join(kept).splitlines() if line.strip())
+
+
 def write_bundles(app: Sphinx) -> None:
     """Write every bundle a page can ask for (each optional file with or without)."""
     if getattr(app.builder, "edition_bundles_written", False):
@@ -105,7 +146,9 @@ def write_bundles(app: Sphinx) -> None:
     def text_of(member: Member) -> str:
         if member.filename not in texts:
             try:
-                texts[member.filename] = (outdir / member.filename).read_text(encoding="utf-8")
+                texts[member.filename] = without_comments(
+                    member.filename, (outdir / member.filename).read_text(encoding="utf-8")
+                )
             except OSError as error:
                 warn(
                     Problem.ASSETS,
