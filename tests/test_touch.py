@@ -39,7 +39,7 @@ def preview(page) -> str:
 @pytest.mark.parametrize(
     ("start", "link", "shown"),
     [
-        ("ulusal-sorun.html", "article p a.footnote-reference", "Turan ve Almış"),
+        ("ulusal-sorun.html", "article p a.footnote-reference", "Lenin, Collected Works"),
         ("giris.html", "article a.reference.internal[href^='devlet-aygiti.html#']", "Bozuk"),
     ],
     ids=["footnote", "cross-reference"],
