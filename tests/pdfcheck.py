@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ def text(path: Path) -> str:
     # A word hyphenated at the foot of a page goes on after the page's footnotes, its
     # number and the next page's running head: its first part is carried to the first
     # line of the next page that goes on in lower case.
-    for lines, following in zip(pages, pages[1:], strict=False):
+    for lines, following in itertools.pairwise(pages):
         for at, line in enumerate(lines):
             cut = re.search(r"(\w+)\u00ad$", line)
             # The page's body ends here: next come its footnotes or its number.
