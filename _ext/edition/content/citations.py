@@ -374,4 +374,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("kaynak", kaynak_role)
     app.add_transform(CitationFootnotes)
     app.connect("env-updated", write_citing_pages_again)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1",
+        "env_version": 2,  # 2: what the pages' doctrees hold changed (issue 17)
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

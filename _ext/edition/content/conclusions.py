@@ -227,4 +227,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("sonuc", SonucDirective)
     app.add_directive("dayanan-sonuclar", DayananSonuclarDirective)
     app.add_post_transform(LinkConclusions)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1",
+        "env_version": 2,  # 2: what the pages' doctrees hold changed (issue 17)
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -413,7 +413,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(ScanPage)
     return {
         "version": "1",
-        "env_version": 1,
+        "env_version": 2,  # 2: index entries filed by surname
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
