@@ -135,6 +135,17 @@ IN_BOOK = " içinde"
 
 LINK_REMOVED = "(bağlantı kaldırıldı)"
 
+# -- The PDF's page references and general index (edition.pdf.builder, pdf/typst) -----------
+
+INDEX_TITLE = "Dizin"  # the book's general index, after the bibliography
+INDEX_NOTE = (
+    "Sayılar kitabın sayfalarıdır. Kişiler, adlarının geçtiği her sayfayla; Lenin’in "
+    "belgeleri, alıntılandıkları, anıldıkları ve Belgeler kaydında yer aldıkları sayfalarla "
+    "verilir. Dipnotlardaki kısa atıflar dizine girmez."
+)
+INDEX_PERSONS = "Kişiler"
+INDEX_DOCUMENTS = "Lenin’in belgeleri"
+
 # -- The "Atıf" control (edition.site.citing) ------------------------------------------
 
 CITE = "Atıf"

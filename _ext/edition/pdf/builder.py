@@ -8,6 +8,9 @@ needs on top of it:
 * handlers the library's translator lacks or gets wrong for us: footnotes whose ids
   collide once the pages are joined into one book, MyST's footnote separator, the
   bibliography list, sphinx-design cards and grids, the first number of an ordered list;
+* page references: every internal link carries the page its target is printed on, and
+  the book ends with a general index of persons and documents whose page numbers Typst
+  computes after layout (see "Page references and the general index" below);
 * compilation with the ``typst`` wheel, with the compiler's embedded fonts only (the
   output does not depend on the fonts of the machine) and the date of the last
   commit, so that the same sources give the same PDF.
@@ -24,8 +27,13 @@ from docutils import nodes
 from sphinx.util import logging
 
 from edition.checks.anchors import current_anchors, recorded_moves
+from edition.core import words
+from edition.core.domain import ANCHOR_PREFIX, edition_domain
 from edition.core.git import source_epoch
 from edition.core.messages import Problem, warn
+from edition.core.turkish import collation_key
+from edition.registers.persons import NO_LINT, headword, register, surname_first
+from edition.upstream.bibtex import bibliography_anchors
 from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
 
 if TYPE_CHECKING:
@@ -39,6 +47,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "typst"
+#: Closing quotation marks that end a quoted title a link holds (see depart_reference).
+CLOSING_MARKS = "”»"
+#: Where a person's name is not marked for the index: where the register does not look for
+#: names (code, its own entries), except the bibliography's entries, and titles.
+UNMARKED = (*(kind for kind in NO_LINT if kind is not nodes.citation), nodes.title)
 
 
 class EditionTypstTranslator(TypstTranslator):
@@ -50,6 +63,7 @@ class EditionTypstTranslator(TypstTranslator):
     def __init__(self, document: nodes.document, builder: TypstBuilder) -> None:
         super().__init__(document, builder)
         self.outer_levels: list[int] = []
+        self.trimmed = set()
 
     # Pages joined into one book. Each page starts on a new page of the book, and its
     # title is a chapter (level 1) wherever its toctree sits: the library would nest a
@@ -147,6 +161,156 @@ class EditionTypstTranslator(TypstTranslator):
         elif not component:
             self.absorb_fun_in_body()
 
+    # -- Page references and the general index (issue 18) ---------------------------
+    #
+    # The library writes every internal reference as ``internal-link(label)[text]``; the
+    # template's ``internal-link`` prints the page its target lands on after it,
+    # "(s. 11)", as the reader sees that page numbered (edition.typ, "Page references").
+    # Here, the references that must not carry a page are told apart, and the places the
+    # general index points to are marked with ``index-mark(key)``: every mention of a
+    # person of the register ("kisi:<id>"), and every quotation of, reference to and
+    # register entry of one of Lenin's documents ("belge:<id>"). The index itself is
+    # written at the end of the book from the registers, in Turkish order; its page
+    # numbers are Typst's, computed from the marks after layout.
+
+    def visit_reference(self, node: Element) -> None:
+        target = self.reference_target(node)
+        if target is not None and target in self.citation_labels():
+            # A short citation (in a note or the quotation index): a book refers to its
+            # bibliography by author and title; a page number of the book next to the
+            # cited work's "s. 180" would be misread as the work's own page.
+            self.append_inline_fun(node, name="inline")
+            self.in_citation += 1
+            return
+        if target is not None and target in self.person_labels():
+            # A person's name, linked on the site to the register at its first mention on
+            # each page: in print it stays a name ("Lenin (s. 47)’in" would break the
+            # sentence), and the general index leads from it to every page.
+            self.append_inline_fun(node, name="inline")
+            return
+        super().visit_reference(node)
+        if target is not None and target in self.document_labels():
+            self.mark_index("belge:" + self.document_labels()[target])
+
+    def depart_reference(self, node: Element) -> None:
+        target = self.reference_target(node)
+        if target is not None and target in self.citation_labels():
+            self.in_citation -= 1
+        elif target is not None and target not in self.person_labels():
+            # A title in quotation marks ("“Kooperatifçilik Üzerine”") links its words
+            # only; its closing mark joins the link so that the page follows the title
+            # rather than standing inside its quotation marks.
+            after = node.next_node(descend=False, siblings=True)
+            if isinstance(after, nodes.Text) and after.astext()[:1] in CLOSING_MARKS:
+                self.curr_element().body.append("#" + escape_str(after.astext()[0]))
+                self.trimmed.add(id(after))
+        super().depart_reference(node)  # closes the link, or the text standing for it
+
+    in_citation = 0  # inside a short citation: its author is not a mention for the index
+
+    def reference_target(self, node: Element) -> str | None:
+        """The label an internal reference leads to, as the library writes it."""
+        if not (node.get("internal", False) or "refid" in node):
+            return None
+        return self.label_ref(node.get("refuri") or node["refid"])
+
+    def citation_labels(self) -> set[str]:
+        if self._citations is None:
+            env = self.builder.env
+            self._citations = {f"%{doc}#{ident}" for doc, ident in bibliography_anchors(env)}
+        return self._citations
+
+    def document_labels(self) -> dict[str, str]:
+        """Label of each document's register entry -> the document's id."""
+        if self._documents is None:
+            anchored = edition_domain(self.builder.env).data["documents"]
+            prefix = ANCHOR_PREFIX["belge"]
+            self._documents = {
+                f"%{place.docname}#{prefix}{ident}": ident for ident, place in anchored.items()
+            }
+        return self._documents
+
+    def person_labels(self) -> set[str]:
+        if self._persons is None:
+            anchored = edition_domain(self.builder.env).data["persons"]
+            self._persons = {f"%{place.docname}#{anchor}" for anchor, place in anchored.items()}
+        return self._persons
+
+    _citations: set[str] | None = None
+    _persons: set[str] | None = None
+    trimmed: set[int]  # Text nodes whose first character a link took (depart_reference)
+    _documents: dict[str, str] | None = None
+
+    def mark_index(self, key: str) -> None:
+        self.curr_element().body.append(f"#index-mark({escape_str(key)})")
+
+    def visit_section(self, node: Element) -> None:
+        super().visit_section(node)
+        for ident in node["ids"]:  # a document's entry in the register
+            document = self.document_labels().get(self.label_ref(ident))
+            if document is not None:
+                self.mark_index("belge:" + document)
+
+    def visit_block_quote(self, node: Element) -> None:
+        super().visit_block_quote(node)
+        if "alinti" in node["classes"] and node["ids"]:
+            quotation = edition_domain(self.builder.env).quotations.get(node["ids"][0])
+            if quotation is not None and quotation.document:
+                self.mark_index("belge:" + quotation.document)
+
+    def visit_Text(self, node: nodes.Text) -> None:  # noqa: N802 (docutils' name)
+        """The text, with an index mark after each person's name it holds.
+
+        Every spelling the register knows counts, in prose, notes, tables and quotations
+        alike, and in the bibliography's entries; not in titles (Typst repeats them in the
+        contents and running heads, marks and all), code, the register's own entries, nor
+        the authors of short citations (a note's "Turan ve Almış, …" on every page).
+        """
+        text = node.astext()
+        if id(node) in self.trimmed:  # its first character went into the link before it
+            self.trimmed.discard(id(node))
+            text = text[1:]
+        body = self.curr_element().body
+        reg = register(self.builder.env)
+        last = 0
+        if reg.pattern is not None and not self.in_citation and not self.unmarked(node):
+            for match in reg.pattern.finditer(text):
+                person = reg.by_name.get(match.group()) or reg.by_variant[match.group()]
+                body.append("#" + escape_str(text[last : match.end()]))
+                body.append(f"#index-mark({escape_str('kisi:' + person.ident)})")
+                last = match.end()
+        if last < len(text) or not text:
+            body.append("#" + escape_str(text[last:]))
+
+    @staticmethod
+    def unmarked(node: nodes.Node) -> bool:
+        parent = node.parent
+        while parent is not None:
+            if isinstance(parent, UNMARKED):
+                return True
+            parent = parent.parent
+        return False
+
+    def visit_paragraph(self, node: Element) -> None:
+        """The persons register's "Geçtiği sayfalar": in print, the pages of the book."""
+        person = node.get("person_pages")
+        if person is None:
+            super().visit_paragraph(node)
+            return
+        super().visit_paragraph(node)
+        self.curr_element().body.append(
+            f"#index-pages({escape_str('kisi:' + person)}, lead: {escape_str(words.PAGES_NAMING)}"
+            ', end: ".")'
+        )
+        self.depart_paragraph(node)
+        raise nodes.SkipNode
+
+    def depart_document(self, node: Element) -> None:
+        entries = general_index(self.builder.env)
+        if entries:
+            self.curr_element().body.append(f"\n#general-index({entries})\n")
+        super().depart_document(node)
+
     def visit_PassthroughTextElement(self, node: Element) -> None:  # noqa: N802 (node name)
         link = node.next_node(nodes.reference)
         if link is not None and "sd-stretched-link" in link["classes"]:
@@ -154,6 +318,48 @@ class EditionTypstTranslator(TypstTranslator):
 
     def depart_PassthroughTextElement(self, node: Element) -> None:  # noqa: N802
         pass
+
+
+def general_index(env) -> str:  # noqa: ANN001 (a BuildEnvironment)
+    """The general index as a Typst dictionary: its words and, per part, the headwords in
+    Turkish order with their index keys and initial letters; empty when there is none.
+
+    Persons are filed by surname ("Sezer, Gönül Özen"), documents by their title. The
+    pages are not here: Typst finds them from the marks (``index-mark``) after layout.
+    """
+
+    def part(title: str, items: list[tuple[str, str]]) -> str:
+        rows = ",".join(
+            f"(head: {escape_str(head)}, key: {escape_str(key)}, "
+            f"letter: {escape_str(initial(head))})"
+            for head, key in items
+        )
+        return f"(title: {escape_str(title)}, entries: ({rows},))"
+
+    persons = sorted(register(env).persons, key=lambda p: collation_key(surname_first(p.name)))
+    documents = edition_domain(env).data["documents"]
+    titled = sorted(documents.items(), key=lambda item: collation_key(item[1].title))
+    parts = []
+    if persons:
+        parts.append(
+            part(words.INDEX_PERSONS, [(headword(p.name), "kisi:" + p.ident) for p in persons])
+        )
+    if titled:
+        parts.append(
+            part(words.INDEX_DOCUMENTS, [(place.title, "belge:" + i) for i, place in titled])
+        )
+    if not parts:
+        return ""
+    return (
+        f"(title: {escape_str(words.INDEX_TITLE)}, note: {escape_str(words.INDEX_NOTE)}, "
+        f"parts: ({','.join(parts)},))"
+    )
+
+
+def initial(head: str) -> str:
+    """The letter a headword is filed under, in capitals the Turkish way (i → İ)."""
+    first = next((c for c in head if c.isalnum()), "")
+    return first.replace("i", "İ").upper()
 
 
 class TypstPDFBuilder(TypstBuilder):

@@ -389,7 +389,9 @@ class LinkMentions(SphinxPostTransform):
             if not pages:
                 node.replace_self([])
                 continue
-            para = nodes.paragraph(classes=["kisi-sayfalar"])
+            # The PDF prints the book's pages instead (edition.pdf.builder reads
+            # "person_pages"; the HTML writers ignore an attribute they do not know).
+            para = nodes.paragraph(classes=["kisi-sayfalar"], person_pages=node["ident"])
             para += nodes.Text(words.PAGES_NAMING)
             for index, docname in enumerate(pages):
                 if index:
