@@ -113,3 +113,62 @@ def fonts(path: Path) -> dict[str, bool]:
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return found
+
+
+@dataclass
+class Link:
+    """An internal link: its page, the page it leads to, and the text under it."""
+
+    page: int
+    target: int | None
+    text: str
+
+
+def printed_page_numbers(path: Path) -> list[str]:
+    """The number printed on each page, as the PDF's page labels give it ("iii", "12")."""
+    return list(PdfReader(path).page_labels)
+
+
+def internal_links(path: Path) -> list[Link]:
+    """Every internal link with the text its annotations cover.
+
+    A link that Typst draws as several annotations (a line break inside it, or a part set
+    apart, as the page of a reference) is one Link: consecutive annotations of a page
+    leading to the same page. The text under an annotation is read by its rectangle
+    (pypdfium2: pypdf gives the positions of whole runs of text only).
+    """
+    import pypdfium2
+
+    reader = PdfReader(path)
+    page_ids = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    named = reader.named_destinations
+    pdf = pypdfium2.PdfDocument(path)
+    links: list[Link] = []
+    for number, page in enumerate(reader.pages):
+        textpage = pdf[number].get_textpage()
+        last: int | None = None
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            destination = annotation.get("/Dest")
+            action = annotation.get("/A")
+            if destination is None and action is not None and action.get("/S") == "/GoTo":
+                destination = action.get("/D")
+            if destination is None:
+                continue  # an external link (/URI)
+            if isinstance(destination, str):
+                found = named.get(destination)
+                target = reader.get_destination_page_number(found) if found else None
+            else:
+                first = destination[0]
+                target = page_ids.get(first.idnum) if isinstance(first, IndirectObject) else None
+            left, bottom, right, top = (float(v) for v in annotation["/Rect"])
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            if last == target and links and links[-1].page == number:
+                links[-1].text += " " + text
+            else:
+                links.append(Link(number, target, text))
+            last = target
+    pdf.close()
+    return links

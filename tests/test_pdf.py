@@ -9,6 +9,7 @@ import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from edition.core import words
 from pypdf import PdfReader
 
 TURKISH = set("ıİğĞşŞçÇöÖüÜ")
@@ -61,8 +62,9 @@ def test_outline_matches_the_pages(site):
         if s.parent.parent is root
     ]
     outline = pdfcheck.outline(site.pdf_file)
-    assert titles(outline) == root_sections + [env.titles[d].astext() for d in pages]
-    for docname, heading in zip(pages, outline[len(root_sections) :], strict=True):
+    book = root_sections + [env.titles[d].astext() for d in pages]
+    assert titles(outline) == [*book, words.INDEX_TITLE]  # the general index closes the book
+    for docname, heading in zip(pages, outline[len(root_sections) : len(book)], strict=True):
         doctree = env.get_doctree(docname)
         top = next(iter(doctree.findall(lambda n: n.tagname == "section")))
         subsections = [s[0].astext() for s in top.children if s.tagname == "section"]
