@@ -8,7 +8,7 @@ import re
 import pdfcheck
 import pytest
 from edition.core import words
-from edition.core.turkish import collation_key, turkish_lower
+from edition.core.turkish import collation_key
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.pdf
@@ -44,7 +44,7 @@ def test_page_labels_are_the_numbers_printed_on_the_pages(book):
 
 
 def test_every_link_to_another_page_carries_that_page(book):
-    """"… (s. N)" under the link, N as printed on the page it leads to; an index locator
+    """ "… (s. N)" under the link, N as printed on the page it leads to; an index locator
     is the page itself, and a contents entry ends with it."""
     numbers, _, links = book
     wrong = []
@@ -124,7 +124,7 @@ def general_index(site, book):
         else:  # every document of the register
             assert filed == set(heads)
         found[part] = []
-        for (spot, head), (after, _) in zip(spots, [*spots[1:], (len(region), "")]):
+        for (spot, head), (after, _) in zip(spots, [*spots[1:], (len(region), "")], strict=True):
             locators = region[spot + len(head) : after].strip()
             assert re.fullmatch(r"\d+(–\d+)?(, \d+(–\d+)?)*", locators), (head, locators)
             found[part].append((head, heads[head], LOCATOR.findall(locators)))
@@ -166,7 +166,7 @@ def test_the_general_index_points_to_pages_that_name_the_headword(site, book, ge
 def test_the_persons_register_and_the_quotation_index_give_pages(site, book):
     """In print the register lists the pages naming each person (not the site's page
     titles), and every quotation of the quotation index carries its page."""
-    numbers, texts, _ = book
+    _, texts, _ = book
     text = joined(texts)
     listed = re.findall(re.escape(words.PAGES_NAMING) + r"([^.]*)\.", text)
     assert listed
@@ -179,3 +179,33 @@ def test_the_persons_register_and_the_quotation_index_give_pages(site, book):
     region = joined(texts[chapters[at].page : chapters[at + 1].page])
     quotations = data["quotations"]
     assert len(PAGE_REFERENCE.findall(region)) >= 2 * len(quotations)  # the quotation, its section
+
+
+# -- The translator's part, on a tiny book ------------------------------------------------
+
+
+@pytest.fixture
+def tiny(make_app, rootdir, tmp_path_factory):
+    import shutil
+
+    srcdir = tmp_path_factory.mktemp("pdf-pages") / "src"
+    shutil.copytree(rootdir / "test-pdf", srcdir)
+    app = make_app("typstpdf", srcdir=srcdir)
+    app.build()
+    assert app.statuscode == 0, app.warning.getvalue()
+    return app.outdir / "deneme.pdf"
+
+
+def test_a_reference_and_a_card_carry_the_page_of_their_target(tiny):
+    """{ref}`bir` on the second page and the card leading to it both say "(s. N)", N the
+    number printed on the page that opens "Birinci Sayfa"; a book without registers has
+    no general index."""
+    numbers = pdfcheck.printed_page_numbers(tiny)
+    texts = [page.extract_text() or "" for page in PdfReader(tiny).pages]
+    opening = next(i for i, t in enumerate(texts) if t.startswith("Birinci Sayfa"))
+    printed = numbers[opening]
+    assert printed.isdigit()  # the main matter's arabic numbers
+    text = flat("\n".join(texts))
+    assert f"Geri dön: Birinci Sayfa (s.\u00a0{printed})." in text
+    assert text.count(f"Birinci Sayfa (s.\u00a0{printed})") == 2  # the card's title, the reference
+    assert words.INDEX_TITLE not in [t.splitlines()[0] for t in texts if t]

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Element
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -320,7 +321,7 @@ class EditionTypstTranslator(TypstTranslator):
         pass
 
 
-def general_index(env) -> str:  # noqa: ANN001 (a BuildEnvironment)
+def general_index(env: BuildEnvironment) -> str:
     """The general index as a Typst dictionary: its words and, per part, the headwords in
     Turkish order with their index keys and initial letters; empty when there is none.
 

@@ -27,7 +27,10 @@ __all__ = [
 #: to (sphinxcontrib-typstbuilder 0.1.1): the element stack (``curr_element``,
 #: ``pop_el``, ``absorb_fun_in_body``), Typst function calls (``append_inline_fun``,
 #: ``append_block_fun``, ``append_markup_arg``), labels (``label_ref``,
-#: ``add_pending_labels``), and the visitors it chains to.
+#: ``add_pending_labels``), and the visitors it chains to. The page references
+#: (edition.pdf.builder) also assume that the library writes an internal reference as
+#: ``internal-link(label)[text]``, a label as ``label_ref`` gives it, and a text node as
+#: ``#"…"`` (``"#" + escape_str(text)``) appended to ``curr_element().body``.
 TRANSLATOR_HELPERS = (
     "curr_element",
     "pop_el",
@@ -41,6 +44,14 @@ TRANSLATOR_HELPERS = (
     "depart_start_of_file",
     "visit_transition",
     "visit_container",
+    "visit_reference",
+    "depart_reference",
+    "visit_section",
+    "visit_block_quote",
+    "visit_Text",
+    "visit_paragraph",
+    "depart_paragraph",
+    "depart_document",
 )
 #: Attributes of a ``TypstTranslator`` the edition's translator reads and sets: the
 #: current section level (an int, 0 at a page's start).
