@@ -165,7 +165,8 @@ def test_each_page_is_a_chapter_whatever_section_holds_its_toctree(book):
 
 def test_card_title_stands_apart_and_links(book):
     text = pdfcheck.text(book)
-    assert re.search(r"Birinci Sayfa\s*\n\s*Kartın gövde metni\.", text), text[:500]
+    # the title on a line of its own, with the page it leads to (tests/test_pdf_pages.py)
+    assert re.search(r"Birinci Sayfa \(s\.\s\d+\)\s*\n\s*Kartın gövde metni\.", text), text[:500]
     outline = {h.title: h.page for h in pdfcheck.outline(book)}
     links = pdfcheck.internal_link_pages(book)
     assert (outline["Bölümler"], outline["Birinci Sayfa"]) in links
