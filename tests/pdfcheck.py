@@ -113,3 +113,27 @@ def fonts(path: Path) -> dict[str, bool]:
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return found
+
+
+def words_left_out(env, builder: str) -> set[str]:
+    """Words the pages write only inside ``{only}`` blocks that ``builder`` leaves out
+    (edition.core.outputs), and nowhere else: e.g. the site's own controls, for the PDF."""
+    from docutils import nodes
+    from sphinx import addnodes
+    from sphinx.util.tags import Tags
+
+    from edition.core.outputs import output_tags
+
+    tags = Tags([*output_tags(builder), builder])
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for docname in env.found_docs:
+        doctree = env.get_doctree(docname)
+        for only in list(doctree.findall(addnodes.only)):
+            if not tags.eval_condition(only["expr"]):
+                inside |= set(re.findall(r"\w+", only.astext()))
+                only.parent.remove(only)
+        for comment in list(doctree.findall(nodes.comment)):  # shown in no output
+            comment.parent.remove(comment)
+        outside |= set(re.findall(r"\w+", doctree.astext()))
+    return inside - outside
