@@ -119,10 +119,9 @@ def words_left_out(env, builder: str) -> set[str]:
     """Words the pages write only inside ``{only}`` blocks that ``builder`` leaves out
     (edition.core.outputs), and nowhere else: e.g. the site's own controls, for the PDF."""
     from docutils import nodes
+    from edition.core.outputs import output_tags
     from sphinx import addnodes
     from sphinx.util.tags import Tags
-
-    from edition.core.outputs import output_tags
 
     tags = Tags([*output_tags(builder), builder])
     inside: set[str] = set()

@@ -3,18 +3,14 @@ PDF's imprint page (edition.core.outputs, edition.pdf.builder.imprint)."""
 
 from __future__ import annotations
 
-import re
-import zipfile
-
 import pdfcheck
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from pypdf import PdfReader
-
 from edition.core.git import edition_date
 from edition.core.outputs import TAGS, output_tags
 from edition.core.turkish import MONTHS, turkish_lower
+from pypdf import PdfReader
 
 #: Wording meant for the web (or for contributors) that the PDF must not print: the site's
 #: controls, its addresses, the files and tools behind the edition, "page" for a web page.
@@ -65,9 +61,7 @@ def test_each_builder_gets_one_output_tag():
     assert output_tags("linkcheck") == ("site",)  # the site's links are checked
     assert output_tags("typstpdf") == ("kitap", "pdf")
     assert output_tags("epub") == ("kitap", "epub")
-    assert {tag for name in ("html", "typstpdf", "epub") for tag in output_tags(name)} == set(
-        TAGS
-    )
+    assert {tag for name in ("html", "typstpdf", "epub") for tag in output_tags(name)} == set(TAGS)
 
 
 ONLY = {
@@ -181,7 +175,8 @@ def test_the_site_keeps_its_web_wording(site):
     assert "“Kitap olarak” bağlantılarından" in text
     assert "çevrimiçi edisyon" in text
     assert len(page.select(".sd-card")) >= 5  # the cards of the edition's parts
-    assert "PDF sürümü" not in text and "EPUB sürümü" not in text
+    assert "PDF sürümü" not in text
+    assert "EPUB sürümü" not in text
 
 
 @pytest.mark.pdf

@@ -166,9 +166,9 @@ IMPRINT_RESPONSIBILITY = (
     "notları, kronoloji, kayıtlar ve dizinler)."
 )
 IMPRINT_BASIS = (
-    "Edisyon, Mehmet İnanç Turan ile Sait Almış’ın *Lenin’e Dönüş* kitabındaki “Lenin’in son yazıları "
-    "ve mektupları” incelemesine dayanır: olgular ve konuların düzeni bu incelemeden alınmış, "
-    "yazarların değerlendirmeleri kendi adlarıyla verilmiştir."
+    "Edisyon, Mehmet İnanç Turan ile Sait Almış’ın *Lenin’e Dönüş* kitabındaki “Lenin’in son "
+    "yazıları ve mektupları” incelemesine dayanır: olgular ve konuların düzeni bu incelemeden "
+    "alınmış, yazarların değerlendirmeleri kendi adlarıyla verilmiştir."
 )
 #: The version: the date of the edition's last change (a release number may join it).
 IMPRINT_VERSION = "Sürüm: {date}"
