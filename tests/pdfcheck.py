@@ -35,7 +35,7 @@ def text(path: Path) -> str:
     # line of the next page that goes on in lower case.
     for lines, following in itertools.pairwise(pages):
         for at, line in enumerate(lines):
-            cut = re.search(r"(\w+)\u00ad$", line)
+            cut = re.search(r"(\w+)[\u00ad-]$", line)  # the glyph reads back as either
             # The page's body ends here: next come its footnotes or its number.
             foot = at + 1 == len(lines) or lines[at + 1][:1].isdigit()
             if cut is None or not foot:
