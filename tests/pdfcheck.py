@@ -35,7 +35,7 @@ def text(path: Path) -> str:
     # line of the next page that goes on in lower case.
     for lines, following in itertools.pairwise(pages):
         for at, line in enumerate(lines):
-            cut = re.search(r"(\w+)\u00ad$", line)
+            cut = re.search(r"(\w+)[\u00ad-]$", line)  # the glyph reads back as either
             # The page's body ends here: next come its footnotes or its number.
             foot = at + 1 == len(lines) or lines[at + 1][:1].isdigit()
             if cut is None or not foot:
@@ -172,3 +172,26 @@ def internal_links(path: Path) -> list[Link]:
             last = target
     pdf.close()
     return links
+
+
+def words_left_out(env, builder: str) -> set[str]:
+    """Words the pages write only inside ``{only}`` blocks that ``builder`` leaves out
+    (edition.core.outputs), and nowhere else: e.g. the site's own controls, for the PDF."""
+    from docutils import nodes
+    from edition.core.outputs import output_tags
+    from sphinx import addnodes
+    from sphinx.util.tags import Tags
+
+    tags = Tags([*output_tags(builder), builder])
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for docname in env.found_docs:
+        doctree = env.get_doctree(docname)
+        for only in list(doctree.findall(addnodes.only)):
+            if not tags.eval_condition(only["expr"]):
+                inside |= set(re.findall(r"\w+", only.astext()))
+                only.parent.remove(only)
+        for comment in list(doctree.findall(nodes.comment)):  # shown in no output
+            comment.parent.remove(comment)
+        outside |= set(re.findall(r"\w+", doctree.astext()))
+    return inside - outside

@@ -32,7 +32,7 @@ def test_conclusion_links_to_the_sections_it_rests_on(app):
 def test_theme_page_lists_the_conclusions_resting_on_it(app):
     app.build()
     box = page(app, "tema").select_one(".dayanan-sonuclar")
-    assert " ".join(box.select_one(".rubric").get_text().split()) == "Bu sayfaya dayanan sonuçlar"
+    assert " ".join(box.select_one(".rubric").get_text().split()) == "Bu bölüme dayanan sonuçlar"
     items = [links(item) for item in box.select("li")]
     assert items == [
         [

@@ -76,3 +76,16 @@ def test_the_published_anchors_are_in_the_book(book):
         if page not in pages or (ident and f'id="{ident}"' not in pages[page]):
             missing.append(anchor)
     assert missing == []
+
+
+def test_the_book_wording_not_the_sites(book):
+    """The EPUB is a book: the index page tells how to cite the book, not the site's controls
+    ({only} kitap / epub, edition.core.outputs), and shows no web cards."""
+    with zipfile.ZipFile(book) as epub:
+        name = next(n for n in epub.namelist() if n.rpartition("/")[2] == "index.xhtml")
+        xhtml = epub.read(name).decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", xhtml).split())
+    assert "EPUB sürümü, #gurcistan-meselesi" in text
+    for web in ("Atıf düğmesi", "Kitap olarak", "Bu site", "çevrimiçi edisyon", "PDF sürümü"):
+        assert web not in text, web
+    assert "sd-card" not in xhtml

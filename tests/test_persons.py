@@ -51,7 +51,7 @@ def test_register_lists_people_in_surname_order_with_spellings_and_pages(app):
     troçki = " ".join(register.select_one("dt#kisi-trocki").find_next("dd").get_text(" ").split())
     assert "Lev Davidoviç Troçki, 1879–1940." in troçki
     assert "Başka yazımlar: Trotsky." in troçki
-    assert "Geçtiği sayfalar: Deneme , Sayfa ." in troçki
+    assert "Geçtiği bölümler: Deneme , Sayfa ." in troçki
     orjonikidze = register.select_one("dt#kisi-orjonikidze").find_next("dd").get_text(" ")
     assert "Ordzhanikidze (kaynak incelemede)" in " ".join(orjonikidze.split())
 

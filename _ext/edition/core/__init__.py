@@ -36,11 +36,12 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here: importing edition.core.schema alone (the lint's data-schema hook, with
     # only PyYAML installed) must not need Sphinx.
-    from edition.core import domain
+    from edition.core import domain, outputs
 
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
     domain.register(app)
+    app.connect("builder-inited", outputs.tag_the_output)  # site / kitap, for ``only``
     return {
         "version": "1",
         "env_version": 1,

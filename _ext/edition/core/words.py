@@ -52,7 +52,7 @@ SOURCE_LINE = "Kaynak: "
 
 BASIS = "Dayandığı bölümler"
 QUOTATIONS_IN_BASIS = "Bu bölümlerdeki alıntılar"
-CONCLUSIONS_RESTING_HERE = "Bu sayfaya dayanan sonuçlar"
+CONCLUSIONS_RESTING_HERE = "Bu bölüme dayanan sonuçlar"
 SECTIONS_RESTED_ON = (" — dayandığı bölüm: ", " — dayandığı bölümler: ")  # one, several
 
 # -- The quotation index -----------------------------------------------------------------
@@ -64,7 +64,8 @@ QUOTED_AT = ". Alıntılandığı yer: "
 
 OTHER_SPELLINGS = "Başka yazımlar: "
 SOURCE_SPELLING = "{spelling} (kaynak incelemede)"
-PAGES_NAMING = "Geçtiği sayfalar: "
+PAGES_NAMING = "Geçtiği bölümler: "  # the site: the chapters (web pages) naming a person
+PAGES_NAMING_IN_PRINT = "Geçtiği sayfalar: "  # the book: its printed pages
 
 # -- The chronology ----------------------------------------------------------------------
 
@@ -167,3 +168,35 @@ COPY_BIBTEX = "BibTeX’i kopyala"
 MOVED_TITLE = "Bu sayfa taşındı"
 MOVED_TEXT = "Bu sayfa taşındı: {link}."
 MOVED_LINK = "yeni yerine gidin"
+
+# -- The PDF's imprint page (edition.pdf.builder.imprint) ------------------------------
+# The page after the title page, as a printed book's copyright page. ``*…*`` is set in
+# italics. The licence and the rights note say what LICENSE says.
+
+IMPRINT_RESPONSIBILITY = (
+    "Yayına hazırlayan: {author} (metinlerin seçimi ve tematik düzeni, Türkçe metin, editör "
+    "notları, kronoloji, kayıtlar ve dizinler)."
+)
+IMPRINT_BASIS = (
+    "Edisyon, Mehmet İnanç Turan ile Sait Almış’ın *Lenin’e Dönüş* kitabındaki “Lenin’in son "
+    "yazıları ve mektupları” incelemesine dayanır: olgular ve konuların düzeni bu incelemeden "
+    "alınmış, yazarların değerlendirmeleri kendi adlarıyla verilmiştir."
+)
+#: The version: the date of the edition's last change (a release number may join it).
+IMPRINT_VERSION = "Sürüm: {date}"
+IMPRINT_LICENCE = (
+    "Edisyonun metni ve verileri Creative Commons Atıf-AynıLisanslaPaylaş 4.0 Uluslararası "
+    "(CC BY-SA 4.0) lisansıyla yayımlanır: {url}"
+)
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/legalcode.tr"
+IMPRINT_RIGHTS = (
+    "Lenin’den yapılan alıntıların Türkçe metinleri çevirmenlerine ve yayınevlerine aittir; "
+    "bilimsel amaçla, sınırlı ölçüde ve kaynak gösterilerek alıntılanmıştır ve bu lisansın "
+    "kapsamında değildir. Turan ile Almış’ın incelemesinin hakları yazarlarındadır."
+)
+#: Only when the site's address (``html_baseurl``) is set.
+IMPRINT_ADDRESS = "Edisyonun web adresi: {url}"
+IMPRINT_CITE = "Önerilen atıf"
+#: The book as a whole, in the edition's citation style (compare CITE_TEXT); ``{at}`` is
+#: ", <address>" when the site's address is set, else nothing.
+CITE_PDF = "{author}, *{project}*, PDF sürümü, {date}{at}."

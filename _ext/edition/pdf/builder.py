@@ -31,7 +31,7 @@ from edition.core import words
 from edition.core.domain import ANCHOR_PREFIX, edition_domain
 from edition.core.git import source_epoch
 from edition.core.messages import Problem, warn
-from edition.core.turkish import collation_key
+from edition.core.turkish import MONTHS, collation_key
 from edition.registers.persons import NO_LINT, headword, register, surname_first
 from edition.upstream.bibtex import bibliography_anchors
 from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
@@ -300,7 +300,7 @@ class EditionTypstTranslator(TypstTranslator):
             return
         super().visit_paragraph(node)
         self.curr_element().body.append(
-            f"#index-pages({escape_str('kisi:' + person)}, lead: {escape_str(words.PAGES_NAMING)}"
+            f"#index-pages({escape_str('kisi:' + person)}, lead: {escape_str(words.PAGES_NAMING_IN_PRINT)}"
             ', end: ".")'
         )
         self.depart_paragraph(node)
@@ -466,13 +466,52 @@ def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, 
 
 
 def configure(app: Sphinx, config: Config) -> None:
-    """Point the Typst builder at the edition's template and date the book reproducibly."""
+    """Point the Typst builder at the edition's template, date the book reproducibly and
+    give the template its imprint."""
     config.typst_templates_path = [str(TEMPLATES), *config.typst_templates_path]
     epoch = source_epoch(Path(app.confdir))
     if epoch is not None:
         config.typst_date = datetime.fromtimestamp(epoch, tz=UTC).date()
     elif not isinstance(config.typst_date, date):
         config.typst_date = date.today()
+    for document in config.typst_documents:
+        document.setdefault("metadata", {})["imprint"] = imprint(config, config.typst_date)
+
+
+# -- The imprint page (words: edition.core.words IMPRINT_*) ------------------------------
+# The page after the title page says who made the book and from what, its version (the
+# date of the last commit), its licence and the rights in the quotations, the site's
+# address when html_baseurl is set, and how to cite it. It is made here from the settings,
+# not written into the template; the template (typst/edition.typ, "imprint") only sets it.
+
+
+def runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (words, italic) runs: ``*…*`` marks italics."""
+    return [(part, bool(at % 2)) for at, part in enumerate(text.split("*")) if part]
+
+
+def imprint(config: Config, when: date) -> dict[str, object]:
+    """The imprint's paragraphs, each a list of (text, italic) runs, and its citation."""
+    author, project = config.author, config.project
+    shown = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    address = config.html_baseurl
+    paragraphs = [
+        words.IMPRINT_RESPONSIBILITY.format(author=author),
+        words.IMPRINT_BASIS,
+        words.IMPRINT_VERSION.format(date=shown),
+        words.IMPRINT_LICENCE.format(url=words.LICENCE_URL),
+        words.IMPRINT_RIGHTS,
+    ]
+    if address:
+        paragraphs.append(words.IMPRINT_ADDRESS.format(url=address))
+    citation = words.CITE_PDF.format(
+        author=author, project=project, date=shown, at=f", {address}" if address else ""
+    )
+    return {
+        "paragraphs": [runs(paragraph) for paragraph in paragraphs],
+        "cite": words.IMPRINT_CITE,
+        "citation": runs(citation),
+    }
 
 
 def fail_without_pdf(app: Sphinx, exception: Exception | None) -> None:

@@ -60,6 +60,9 @@ NO_LINT = (
     nodes.target,
     addnodes.glossary,
 )
+#: Text for one output only (``{only} site``, ``{only} kitap``): a name there is neither
+#: linked, indexed nor counted as the page's, since the other outputs do not have it.
+ONE_OUTPUT = (addnodes.only,)
 #: Where names are not linked either: links already, titles, footnotes, terms.
 NO_LINK = (
     *NO_LINT,
@@ -69,6 +72,7 @@ NO_LINK = (
     nodes.title,
     nodes.term,
     nodes.rubric,
+    *ONE_OUTPUT,
 )
 
 
@@ -238,6 +242,8 @@ def scan_page(env: BuildEnvironment, doctree: nodes.document) -> None:
                 )
                 continue
             person = reg.by_name[spelling]
+            if inside(text, ONE_OUTPUT):
+                continue
             mentioned.add(person.ident)
             if person.ident in linked or not may_link:
                 continue
@@ -415,7 +421,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(ScanPage)
     return {
         "version": "1",
-        "env_version": 2,  # 2: index entries filed by surname
+        "env_version": 3,  # 2: index entries filed by surname; 3: none in {only} text
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
