@@ -22,7 +22,6 @@ WEB_ONLY = (
     "bu sayfaya",
     "bu sayfadaki",
     "tema sayfa",
-    "Geçtiği sayfalar",
     "Atıf düğmesi",
     "Bu bölüme atıf düğmesi",
     "düğmesi",
