@@ -113,3 +113,65 @@ def fonts(path: Path) -> dict[str, bool]:
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return found
+
+
+@dataclass
+class Line:
+    """One line of text on a page, as set: where it starts, its type size and its text.
+
+    ``y`` is the baseline from the foot of the page; ``size`` the largest type size on the
+    line; ``fonts`` the fonts it uses. Running heads and page numbers are left out: Typst
+    marks them as pagination artifacts.
+    """
+
+    page: int
+    y: float
+    x: float
+    size: float
+    text: str
+    fonts: set[str] = field(default_factory=set)
+
+
+def lines(path: Path) -> list[Line]:
+    """Every line of text on every page (pages counted from 0), in reading order."""
+    found: list[Line] = []
+    for number, page in enumerate(PdfReader(path).pages):
+        artifact: list[bool] = []  # the marked-content stack: inside a pagination artifact?
+        chunks: list[tuple[float, float, float, str, str]] = []
+
+        def operator(op, args, cm, tm, artifact=artifact):
+            if op in (b"BDC", b"BMC"):
+                inside = bool(artifact and artifact[-1])
+                artifact.append(inside or (bool(args) and args[0] == "/Artifact"))
+            elif op == b"EMC" and artifact:
+                artifact.pop()
+
+        def visit(text, cm, tm, font, size, artifact=artifact, chunks=chunks):
+            if not text.strip() or (artifact and artifact[-1]):
+                return
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            name = str(font.get("/BaseFont", "")) if font else ""
+            chunks.append((y, x, size, text.replace("\n", ""), name.partition("+")[2]))
+
+        page.extract_text(visitor_operand_before=operator, visitor_text=visit)
+        rows: list[list[tuple[float, float, float, str, str]]] = []
+        for chunk in sorted(chunks, key=lambda c: (-c[0], c[1])):
+            # a superscript sits a little above its line: within a third of the size
+            if rows and abs(rows[-1][0][0] - chunk[0]) < rows[-1][0][2] / 3:
+                rows[-1].append(chunk)
+            else:
+                rows.append([chunk])
+        for row in rows:
+            row.sort(key=lambda c: c[1])
+            found.append(
+                Line(
+                    page=number,
+                    y=round(row[0][0], 1),
+                    x=round(row[0][1], 1),
+                    size=max(c[2] for c in row),
+                    text="".join(c[3] for c in row),
+                    fonts={c[4] for c in row},
+                )
+            )
+    return found

@@ -55,8 +55,16 @@ class EditionTypstTranslator(TypstTranslator):
     # title is a chapter (level 1) wherever its toctree sits: the library would nest a
     # page under the section that holds the toctree.
 
+    runs = 0  # runs of pages begun so far (the template begins run 0)
+
     def visit_start_of_file(self, node: Element) -> None:
-        self.curr_element().body.append("#pagebreak(weak: true)\n")
+        # A new run of pages: its text ends before the break, its page length can be fitted
+        # (edition.typ, "Page fill"; TypstPDFBuilder.compile_pdf).
+        self.runs += 1
+        self.curr_element().body.append(
+            f"#run-end()#pagebreak(weak: true)\n#set page(..run-page({self.runs}))\n"
+            f"#run-start({self.runs})\n"
+        )
         self.outer_levels.append(self.sectionlevel)
         self.sectionlevel = 0
         super().visit_start_of_file(node)
@@ -64,6 +72,10 @@ class EditionTypstTranslator(TypstTranslator):
     def depart_start_of_file(self, node: Element) -> None:
         super().depart_start_of_file(node)
         self.sectionlevel = self.outer_levels.pop()
+
+    def depart_document(self, node: Element) -> None:
+        self.curr_element().body.append("#run-end()\n")  # the end of the last run
+        super().depart_document(node)
 
     # Footnotes. Docutils numbers footnote ids per page ("id1", "n1"), and the library
     # keys footnote text by that bare id, so the second page's note 1 would show the
@@ -183,9 +195,7 @@ class TypstPDFBuilder(TypstBuilder):
                 font_paths=[],
                 ignore_system_fonts=True,  # embedded fonts only: the same PDF on every machine
             )
-            _, warnings = compiler.compile_with_warnings(
-                output=str(output), timestamp=source_epoch(Path(self.confdir))
-            )
+            warnings = fit_runs(compiler, output, source_epoch(Path(self.confdir)))
             spots = json.loads(compiler.query("<edition-anchors>", field="value", one=True))
         except typst.TypstError as error:
             hints = "".join(f" (hint: {hint})" for hint in error.hints)
@@ -234,6 +244,53 @@ class TypstPDFBuilder(TypstBuilder):
         moves = recorded_moves(Path(self.confdir), self.config.edition_anchors_removed)
         pairs += [(label(new), old.partition("#")[2] or old) for old, (_, new) in moves.items()]
         return pairs
+
+
+# -- Page fill ---------------------------------------------------------------------------
+
+#: Lines a run's pages are made longer (+) or shorter (-), tried in this order while the
+#: run's last page holds too few lines (edition.typ, "Page fill").
+FIT_STEPS = (1, -1, 2, -2)
+#: The fewest lines of text a page at the end of a run may hold.
+FEWEST_LINES = 3
+
+
+def short_runs(runs: dict) -> dict[int, float]:
+    """The runs whose last page holds text but fewer than FEWEST_LINES lines of it."""
+    short = {}
+    for start, end in zip(runs["starts"], runs["ends"], strict=True):
+        lines = (end["y"] - runs["top"]) / runs["baseline"]
+        if end["page"] > start["page"] and lines < FEWEST_LINES - 0.5:
+            short[start["run"]] = lines
+    return short
+
+
+def fit_runs(compiler, output: Path, timestamp: int | None) -> list:
+    """Compile the book, fitting the page length of each run that ends on a near-empty page.
+
+    A run is fitted on its own (it starts on a new page, so no other run moves with it):
+    each short one tries FIT_STEPS in turn until its last page is full enough, or keeps
+    the last step tried. Returns the warnings of the final compilation.
+    """
+    fit: dict[str, int] = {}
+    tried: dict[str, int] = {}
+    while True:
+        _, warnings = compiler.compile_with_warnings(
+            output=str(output),
+            timestamp=timestamp,
+            sys_inputs={"edition-fit": json.dumps(fit, sort_keys=True)},
+        )
+        runs = json.loads(compiler.query("<edition-runs>", field="value", one=True))
+        changed = False
+        for run in short_runs(runs):
+            key = str(run)
+            step = tried.get(key, 0)
+            if step < len(FIT_STEPS):
+                fit[key] = FIT_STEPS[step]
+                tried[key] = step + 1
+                changed = True
+        if not changed:
+            return warnings
 
 
 def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, str]]) -> None:

@@ -39,6 +39,7 @@ TRANSLATOR_HELPERS = (
     "add_pending_labels",
     "visit_start_of_file",
     "depart_start_of_file",
+    "depart_document",
     "visit_transition",
     "visit_container",
 )
