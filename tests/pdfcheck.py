@@ -22,11 +22,12 @@ class Heading:
 
 
 def text(path: Path) -> str:
-    """All text of the PDF, with words hyphenated at line ends joined again.
+    """All text of the PDF, with words broken at line ends joined again.
 
-    Typst writes the hyphen of a line-end break as a soft hyphen (U+00AD). It uses the
-    same glyph for a real hyphen, and a glyph has one text in the PDF, so once a line
-    has been hyphenated, real hyphens read back as soft ones too: those are put back.
+    The hyphen of a line-end break reads back as a soft hyphen (U+00AD) and goes with the
+    break; a real hyphen reads back as "-" and stays, also at a line's end ("Sovyet-" and
+    "Alman" give "Sovyet-Alman"). The builder makes the fonts' ToUnicode maps tell the two
+    apart (edition.pdf.builder.separate_hyphens), so nothing here guesses which is which.
     A word broken at the foot of a page is joined with its end on the next page.
     """
     pages = [(page.extract_text() or "").split("\n") for page in PdfReader(path).pages]
@@ -46,8 +47,7 @@ def text(path: Path) -> str:
                 following[rest] = cut[1] + following[rest]
             break
     raw = "\n".join("\n".join(lines) for lines in pages)
-    joined = re.sub(r"(\w)[\u00ad-]\n(\w)", r"\1\2", raw)
-    return joined.replace("\u00ad", "-")
+    return re.sub(r"(\w)(?:\u00ad|(-))\n(\w)", r"\1\2\3", raw)
 
 
 def words(text_: str) -> str:
@@ -130,6 +130,7 @@ class Line:
     size: float
     text: str
     fonts: set[str] = field(default_factory=set)
+    pieces: list[tuple[float, str]] = field(default_factory=list)  # (x, text) as drawn
 
 
 def lines(path: Path) -> list[Line]:
@@ -172,6 +173,7 @@ def lines(path: Path) -> list[Line]:
                     size=max(c[2] for c in row),
                     text="".join(c[3] for c in row),
                     fonts={c[4] for c in row},
+                    pieces=[(round(c[1], 1), c[3]) for c in row],
                 )
             )
     return found
