@@ -303,6 +303,9 @@ def fit_runs(compiler, output: Path, timestamp: int | None) -> list:
             output=str(output),
             timestamp=timestamp,
             sys_inputs={"edition-fit": json.dumps(fit, sort_keys=True)},
+            # PDF/UA-1: Typst checks the tags it writes against the standard's
+            # machine-checkable rules and fails the build where they are broken
+            pdf_standards=["ua-1"],
         )
         runs = json.loads(compiler.query("<edition-runs>", field="value", one=True))
         changed = False
@@ -325,7 +328,9 @@ def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, 
     first: dict[str, dict] = {}
     for spot in spots:
         first.setdefault(spot["label"], spot)
-    writer = PdfWriter(clone_from=PdfReader(pdf))
+    reader = PdfReader(pdf)
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # Typst's PDF 1.7 (PDF/UA-1), not pypdf's 1.3
     named: set[str] = set()
     for label, name in sorted(pairs, key=lambda pair: pair[1]):
         spot = first.get(label)
@@ -359,7 +364,9 @@ def separate_hyphens(pdf: Path) -> None:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ContentStream, NameObject
 
-    writer = PdfWriter(clone_from=PdfReader(pdf))
+    reader = PdfReader(pdf)
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header
     twins: dict[tuple[int, bytes, str], tuple[NameObject, object]] = {}  # see twin_font()
     maps: dict[int, dict[bytes, str]] = {}  # ToUnicode maps read so far, by font
     for page in writer.pages:
