@@ -142,7 +142,9 @@ def test_a_note_marked_again_is_printed_once_in_its_chapter(book):
     assert text.count("Tekrarlanan dipnotun metni.") == 1
     assert text.count("Başka dipnotun metni.") == 1
     # the marks carry the note's number: 2 for "tekrar" (after "a"), three times in the text
-    assert re.search(r"Bir cümle\.2 Aynı yere dayanan ikinci cümle\.2 .*ilk yere dayanan cümle\.2", text)
+    assert re.search(
+        r"Bir cümle\.2 Aynı yere dayanan ikinci cümle\.2 .*ilk yere dayanan cümle\.2", text
+    )
 
 
 def test_source_lines_are_printed(site):
@@ -262,7 +264,7 @@ def test_a_line_of_running_text_holds_65_to_75_characters(site_lines):
 
 
 def test_no_line_ends_with_an_abbreviation_awaiting_its_number(site_lines):
-    """"s. 12", "c. 45", "pp. 605" are tied by a non-breaking space (edition.pdf.builder.tie)."""
+    """ "s. 12", "c. 45", "pp. 605" are tied by a non-breaking space (edition.pdf.builder.tie)."""
     tied = sum(len(re.findall(r"(?<!\w)s\.\u00a0\d", line.text)) for line in site_lines)
     assert tied > 5
     stranded = [
@@ -282,9 +284,11 @@ def test_bibliography_entries_hang(site, site_lines):
     hanging = 0
     for entry in entries:
         at = next(
-            n for n, line in enumerate(lines) if " ".join(line.text.split()) and entry.startswith(
-                " ".join(line.text.split())
-            ) and len(line.text.strip()) > 15
+            n
+            for n, line in enumerate(lines)
+            if " ".join(line.text.split())
+            and entry.startswith(" ".join(line.text.split()))
+            and len(line.text.strip()) > 15
         )
         first = " ".join(lines[at].text.split())
         if len(first) < len(entry) - 2:  # the entry goes on to a second line
@@ -315,7 +319,8 @@ def test_footnote_lines_align_after_the_number(site_lines):
         assert text_x > number_x + size * 0.5
         for line in notes:
             if re.fullmatch(r"\d+\.", line.pieces[0][1].strip()):
-                assert line.x == number_x and line.pieces[1][0] == text_x, line.text
+                assert line.x == number_x, line.text
+                assert line.pieces[1][0] == text_x, line.text
             else:
                 assert abs(line.x - text_x) < 0.5, line.text
                 checked += 1
@@ -375,9 +380,9 @@ def test_pdf_ua_structure(site):
             figures.append(element)
         kids = element.get("/K")
         for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, IndirectObject) or hasattr(kid, "keys"):
-                if "/S" in kid.get_object() or "/K" in kid.get_object():
-                    walk(kid)
+            is_element = isinstance(kid, IndirectObject) or hasattr(kid, "keys")
+            if is_element and ("/S" in kid.get_object() or "/K" in kid.get_object()):
+                walk(kid)
 
     walk(root["/StructTreeRoot"])
     chapters = len(pdfcheck.outline(site.pdf_file))

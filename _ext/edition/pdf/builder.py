@@ -452,7 +452,10 @@ def twin_font(writer, fonts, name, code: bytes, text: str, twins: dict):
         stream.set_data(cmap.encode("latin-1"))
         twin = DictionaryObject(font)
         twin[NameObject("/ToUnicode")] = add_object(writer, stream.flate_encode())
-        twins[key] = (NameObject(f"{name}-{'soft' if text == HYPHENS[1] else 'hard'}"), add_object(writer, twin))
+        twins[key] = (
+            NameObject(f"{name}-{'soft' if text == HYPHENS[1] else 'hard'}"),
+            add_object(writer, twin),
+        )
     twin_name, reference = twins[key]
     fonts[twin_name] = reference
     return twin_name

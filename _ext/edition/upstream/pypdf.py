@@ -20,4 +20,4 @@ __all__ = ["add_object"]
 
 def add_object(writer: PdfWriter, obj: PdfObject) -> IndirectObject:
     """Add ``obj`` to the file ``writer`` writes; its indirect reference."""
-    return writer._add_object(obj)  # noqa: SLF001 (the adapter's reason to be)
+    return writer._add_object(obj)
