@@ -411,3 +411,20 @@ def test_a_run_ending_on_a_near_empty_page_is_refitted():
         ],
     }
     assert list(short_runs(runs)) == [0]
+
+
+def test_no_headword_is_left_at_the_foot_of_a_page(site, site_lines):
+    """A register's headword (a bold line of its own) stands on the page of its entry."""
+    body = body_size(site_lines)
+    start = pdfcheck.outline(site.pdf_file)[0].page  # the contents' bold entries left out
+    last: dict[int, pdfcheck.Line] = {}
+    headwords = 0
+    for line in site_lines:
+        if line.page >= start and line.size == body:
+            last[line.page] = line
+            headwords += all("Bold" in font for font in line.fonts)
+    assert headwords > 20
+    stranded = [
+        (n + 1, line.text) for n, line in last.items() if all("Bold" in f for f in line.fonts)
+    ]
+    assert not stranded

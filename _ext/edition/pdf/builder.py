@@ -124,6 +124,15 @@ class EditionTypstTranslator(TypstTranslator):
             text = tie(text)
         self.curr_element().body += ["#" + escape_str(text)]
 
+    # Definition lists (the registers: persons, the quotation index). A headword is kept
+    # with its description, never left alone at the foot of a page (edition.typ, headword).
+
+    def visit_definition_list(self, node: Element) -> None:
+        self.append_block_fun(node, name="definitions", named_params={"tight": "false"})
+
+    def visit_definition_list_item(self, node: Element) -> None:
+        self.append_block_code_fun(node, name="headword")
+
     # Ordered lists. The library writes every one as ``enum(...)``, numbered from 1; a list
     # that starts elsewhere (a list carried on after a block of code, "3." after "2.")
     # keeps its first number, as on the site.

@@ -26,7 +26,7 @@ __all__ = [
 #: Methods of ``TypstTranslator`` the edition's translator calls or overrides and chains
 #: to (sphinxcontrib-typstbuilder 0.1.1): the element stack (``curr_element``,
 #: ``pop_el``, ``absorb_fun_in_body``), Typst function calls (``append_inline_fun``,
-#: ``append_block_fun``, ``append_markup_arg``), labels (``label_ref``,
+#: ``append_block_fun``, ``append_block_code_fun``, ``append_markup_arg``), labels (``label_ref``,
 #: ``add_pending_labels``), and the visitors it chains to.
 TRANSLATOR_HELPERS = (
     "curr_element",
@@ -34,6 +34,7 @@ TRANSLATOR_HELPERS = (
     "absorb_fun_in_body",
     "append_inline_fun",
     "append_block_fun",
+    "append_block_code_fun",
     "append_markup_arg",
     "label_ref",
     "add_pending_labels",
