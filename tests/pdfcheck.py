@@ -22,11 +22,12 @@ class Heading:
 
 
 def text(path: Path) -> str:
-    """All text of the PDF, with words hyphenated at line ends joined again.
+    """All text of the PDF, with words broken at line ends joined again.
 
-    Typst writes the hyphen of a line-end break as a soft hyphen (U+00AD). It uses the
-    same glyph for a real hyphen, and a glyph has one text in the PDF, so once a line
-    has been hyphenated, real hyphens read back as soft ones too: those are put back.
+    The hyphen of a line-end break reads back as a soft hyphen (U+00AD) and goes with the
+    break; a real hyphen reads back as "-" and stays, also at a line's end ("Sovyet-" and
+    "Alman" give "Sovyet-Alman"). The builder makes the fonts' ToUnicode maps tell the two
+    apart (edition.pdf.builder.separate_hyphens), so nothing here guesses which is which.
     A word broken at the foot of a page is joined with its end on the next page.
     """
     pages = [(page.extract_text() or "").split("\n") for page in PdfReader(path).pages]
@@ -46,8 +47,7 @@ def text(path: Path) -> str:
                 following[rest] = cut[1] + following[rest]
             break
     raw = "\n".join("\n".join(lines) for lines in pages)
-    joined = re.sub(r"(\w)[\u00ad-]\n(\w)", r"\1\2", raw)
-    return joined.replace("\u00ad", "-")
+    return re.sub(r"(\w)(?:\u00ad|(-))\n(\w)", r"\1\2\3", raw)
 
 
 def words(text_: str) -> str:
@@ -195,3 +195,67 @@ def words_left_out(env, builder: str) -> set[str]:
             comment.parent.remove(comment)
         outside |= set(re.findall(r"\w+", doctree.astext()))
     return inside - outside
+
+
+@dataclass
+class Line:
+    """One line of text on a page, as set: where it starts, its type size and its text.
+
+    ``y`` is the baseline from the foot of the page; ``size`` the largest type size on the
+    line; ``fonts`` the fonts it uses. Running heads and page numbers are left out: Typst
+    marks them as pagination artifacts.
+    """
+
+    page: int
+    y: float
+    x: float
+    size: float
+    text: str
+    fonts: set[str] = field(default_factory=set)
+    pieces: list[tuple[float, str]] = field(default_factory=list)  # (x, text) as drawn
+
+
+def lines(path: Path) -> list[Line]:
+    """Every line of text on every page (pages counted from 0), in reading order."""
+    found: list[Line] = []
+    for number, page in enumerate(PdfReader(path).pages):
+        artifact: list[bool] = []  # the marked-content stack: inside a pagination artifact?
+        chunks: list[tuple[float, float, float, str, str]] = []
+
+        def operator(op, args, cm, tm, artifact=artifact):
+            if op in (b"BDC", b"BMC"):
+                inside = bool(artifact and artifact[-1])
+                artifact.append(inside or (bool(args) and args[0] == "/Artifact"))
+            elif op == b"EMC" and artifact:
+                artifact.pop()
+
+        def visit(text, cm, tm, font, size, artifact=artifact, chunks=chunks):
+            if not text.strip() or (artifact and artifact[-1]):
+                return
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            name = str(font.get("/BaseFont", "")) if font else ""
+            chunks.append((y, x, size, text.replace("\n", ""), name.partition("+")[2]))
+
+        page.extract_text(visitor_operand_before=operator, visitor_text=visit)
+        rows: list[list[tuple[float, float, float, str, str]]] = []
+        for chunk in sorted(chunks, key=lambda c: (-c[0], c[1])):
+            # a superscript sits a little above its line: within a third of the size
+            if rows and abs(rows[-1][0][0] - chunk[0]) < rows[-1][0][2] / 3:
+                rows[-1].append(chunk)
+            else:
+                rows.append([chunk])
+        for row in rows:
+            row.sort(key=lambda c: c[1])
+            found.append(
+                Line(
+                    page=number,
+                    y=round(row[0][0], 1),
+                    x=round(row[0][1], 1),
+                    size=max(c[2] for c in row),
+                    text="".join(c[3] for c in row),
+                    fonts={c[4] for c in row},
+                    pieces=[(round(c[1], 1), c[3]) for c in row],
+                )
+            )
+    return found

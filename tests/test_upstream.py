@@ -20,6 +20,7 @@ import pytest
 from edition.upstream import bibtex as bibtex_adapter
 from edition.upstream import furo as furo_adapter
 from edition.upstream import myst as myst_adapter
+from edition.upstream import pypdf as pypdf_adapter
 from edition.upstream import sphinx as sphinx_adapter
 from edition.upstream import typst as typst_adapter
 from sphinx.application import Sphinx
@@ -38,6 +39,7 @@ ADAPTERS = {
     myst_adapter: ("myst-parser",),
     bibtex_adapter: ("sphinxcontrib-bibtex", "pybtex"),
     typst_adapter: ("sphinxcontrib-typstbuilder",),
+    pypdf_adapter: ("pypdf",),
 }
 
 
@@ -513,3 +515,19 @@ def test_typst_string_helpers():
     assert typst_adapter.to_str_list(["a", "b"]) == '("a","b")', fix(
         "typst.py", "to_str_list giving a Typst array of strings"
     )
+
+
+def test_pypdf_add_object_gives_a_reference_the_file_keeps(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, IndirectObject, NameObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(10, 10)
+    stream = DecodedStreamObject()
+    stream.set_data(b"kept")
+    reference = pypdf_adapter.add_object(writer, stream)
+    assert isinstance(reference, IndirectObject), fix("pypdf.py", "PdfWriter._add_object")
+    writer.pages[0][NameObject("/Probe")] = reference
+    writer.write(tmp_path / "probe.pdf")
+    kept = PdfReader(tmp_path / "probe.pdf").pages[0]["/Probe"].get_object()
+    assert kept.get_data() == b"kept", fix("pypdf.py", "PdfWriter._add_object")

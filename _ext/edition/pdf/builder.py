@@ -19,6 +19,7 @@ needs on top of it:
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,13 +66,22 @@ class EditionTypstTranslator(TypstTranslator):
         super().__init__(document, builder)
         self.outer_levels: list[int] = []
         self.trimmed = set()
+        self.printed_footnotes: dict[str, str] = {}  # footnote -> label of the mark printing it
 
     # Pages joined into one book. Each page starts on a new page of the book, and its
     # title is a chapter (level 1) wherever its toctree sits: the library would nest a
     # page under the section that holds the toctree.
 
+    runs = 0  # runs of pages begun so far (the template begins run 0)
+
     def visit_start_of_file(self, node: Element) -> None:
-        self.curr_element().body.append("#pagebreak(weak: true)\n")
+        # A new run of pages: its text ends before the break, its page length can be fitted
+        # (edition.typ, "Page fill"; TypstPDFBuilder.compile_pdf).
+        self.runs += 1
+        self.curr_element().body.append(
+            f"#run-end()#pagebreak(weak: true)\n#set page(..run-page({self.runs}))\n"
+            f"#run-start({self.runs})\n"
+        )
         self.outer_levels.append(self.sectionlevel)
         self.sectionlevel = 0
         super().visit_start_of_file(node)
@@ -85,26 +95,24 @@ class EditionTypstTranslator(TypstTranslator):
     # first page's text. Keying by the page-qualified label keeps them apart.
     #
     # A footnote the page marks several times (edition.content.citations gives sentences
-    # citing the same place one footnote) is printed at each mark, as a book repeats a
-    # note on its own page; marks that follow each other with no other note between
-    # them share the note printed at the first (Typst's footnote(<label>)), so that the
-    # same text does not stand twice at the foot of one page.
-
-    printed_footnote: tuple[str, str] | None = None  # (footnote, label) of the last one printed
+    # citing the same place one footnote) is printed once in the chapter, at its first
+    # mark, as the site shows it once at the page's end; every later mark carries the same
+    # number (Typst's footnote(<label>)), so that the same text never stands twice at the
+    # foot of a page, nor on two pages of a chapter.
 
     def visit_footnote_reference(self, node: Element) -> None:
         key = self.label_ref(node["refid"])
-        last = self.printed_footnote
-        if last is not None and last[0] == key:
-            body = f"label({escape_str(last[1])})"
+        printed = self.printed_footnotes
+        if key in printed:
+            body = f"label({escape_str(printed[key])})"
         else:
             body = f"footnote-content({escape_str(key)})"
         self.append_inline_fun(node, name="footnote", positional_params=[body])
         self.absorb_fun_in_body()
-        if last is None or last[0] != key:
+        if key not in printed:
             name = f"{key}@{node['ids'][0]}"  # unique in the book: a mark's own id
             self.curr_element().body.append(f"#label({escape_str(name)})")
-            self.printed_footnote = (key, name)
+            printed[key] = name
         raise nodes.SkipNode
 
     def visit_footnote(self, node: Element) -> None:
@@ -115,6 +123,22 @@ class EditionTypstTranslator(TypstTranslator):
         if "footnotes" in node["classes"]:
             raise nodes.SkipNode  # MyST's rule above a page's notes; Typst sets its own
         super().visit_transition(node)
+
+    # Non-breaking spaces. The text Typst gets ties an abbreviation that announces a number
+    # ("s. 12", "c. 45", "pp. 605") and a number and its unit ("12 cm", "%" excepted: Turkish
+    # writes "%12") together, so that no line ends with "s." or a bare number (the sources
+    # in docs/ stay as they are). Literal text (code) is left alone.
+
+    # (done in visit_Text below, with the index marks)
+
+    # Definition lists (the registers: persons, the quotation index). A headword is kept
+    # with its description, never left alone at the foot of a page (edition.typ, headword).
+
+    def visit_definition_list(self, node: Element) -> None:
+        self.append_block_fun(node, name="definitions", named_params={"tight": "false"})
+
+    def visit_definition_list_item(self, node: Element) -> None:
+        self.append_block_code_fun(node, name="headword")
 
     # Ordered lists. The library writes every one as ``enum(...)``, numbered from 1; a list
     # that starts elsewhere (a list carried on after a block of code, "3." after "2.")
@@ -271,6 +295,8 @@ class EditionTypstTranslator(TypstTranslator):
         if id(node) in self.trimmed:  # its first character went into the link before it
             self.trimmed.discard(id(node))
             text = text[1:]
+        if not isinstance(node.parent, nodes.literal | nodes.literal_block):
+            text = tie(text)  # the non-breaking spaces (above)
         body = self.curr_element().body
         reg = register(self.builder.env)
         last = 0
@@ -299,14 +325,15 @@ class EditionTypstTranslator(TypstTranslator):
             super().visit_paragraph(node)
             return
         super().visit_paragraph(node)
+        lead = escape_str(words.PAGES_NAMING_IN_PRINT)
         self.curr_element().body.append(
-            f"#index-pages({escape_str('kisi:' + person)}, lead: {escape_str(words.PAGES_NAMING_IN_PRINT)}"
-            ', end: ".")'
+            f'#index-pages({escape_str("kisi:" + person)}, lead: {lead}, end: ".")'
         )
         self.depart_paragraph(node)
         raise nodes.SkipNode
 
     def depart_document(self, node: Element) -> None:
+        self.curr_element().body.append("#run-end()\n")  # the end of the last run (page fill)
         entries = general_index(self.builder.env)
         if entries:
             self.curr_element().body.append(f"\n#general-index({entries})\n")
@@ -363,6 +390,18 @@ def initial(head: str) -> str:
     return first.replace("i", "İ").upper()
 
 
+#: Abbreviations that stand before a number: page(s), volume, number.
+NUMBERED = r"(?:s|ss|c|pp|p|vol|Vol|no|No|Nr|sy|sf)\."
+#: Units that stand after a number.
+UNITS = r"(?:mm|cm|km|kg|ml|pt|KB|kB|MB|GB|TB|px)"
+TIES = re.compile(rf"(?<!\w)({NUMBERED})\s+(?=\d)|(?<=\d)\s+(?={UNITS}(?!\w))")
+
+
+def tie(text: str) -> str:
+    """The text with a non-breaking space after "s." (and its like) and before a unit."""
+    return TIES.sub(lambda m: (m[1] or "") + "\u00a0", text)
+
+
 class TypstPDFBuilder(TypstBuilder):
     """Writes the Typst source of each book in ``typst_documents``, then compiles it to PDF."""
 
@@ -390,9 +429,7 @@ class TypstPDFBuilder(TypstBuilder):
                 font_paths=[],
                 ignore_system_fonts=True,  # embedded fonts only: the same PDF on every machine
             )
-            _, warnings = compiler.compile_with_warnings(
-                output=str(output), timestamp=source_epoch(Path(self.confdir))
-            )
+            warnings = fit_runs(compiler, output, source_epoch(Path(self.confdir)))
             spots = json.loads(compiler.query("<edition-anchors>", field="value", one=True))
         except typst.TypstError as error:
             hints = "".join(f" (hint: {hint})" for hint in error.hints)
@@ -411,6 +448,7 @@ class TypstPDFBuilder(TypstBuilder):
             )
         try:
             add_named_destinations(output, spots, self.destination_names())
+            separate_hyphens(output)
         except OSError as error:
             self.fail(f"{output}:1", f"cannot rewrite the PDF ({error}); make it writable")
             return None
@@ -443,6 +481,56 @@ class TypstPDFBuilder(TypstBuilder):
         return pairs
 
 
+# -- Page fill ---------------------------------------------------------------------------
+
+#: Lines a run's pages are made longer (+) or shorter (-), tried in this order while the
+#: run's last page holds too few lines (edition.typ, "Page fill").
+FIT_STEPS = (1, -1, 2, -2)
+#: The fewest lines of text a page at the end of a run may hold.
+FEWEST_LINES = 3
+
+
+def short_runs(runs: dict) -> dict[int, float]:
+    """The runs whose last page holds text but fewer than FEWEST_LINES lines of it."""
+    short = {}
+    for start, end in zip(runs["starts"], runs["ends"], strict=True):
+        lines = (end["y"] - runs["top"]) / runs["baseline"]
+        if end["page"] > start["page"] and lines < FEWEST_LINES - 0.5:
+            short[start["run"]] = lines
+    return short
+
+
+def fit_runs(compiler, output: Path, timestamp: int | None) -> list:
+    """Compile the book, fitting the page length of each run that ends on a near-empty page.
+
+    A run is fitted on its own (it starts on a new page, so no other run moves with it):
+    each short one tries FIT_STEPS in turn until its last page is full enough, or keeps
+    the last step tried. Returns the warnings of the final compilation.
+    """
+    fit: dict[str, int] = {}
+    tried: dict[str, int] = {}
+    while True:
+        _, warnings = compiler.compile_with_warnings(
+            output=str(output),
+            timestamp=timestamp,
+            sys_inputs={"edition-fit": json.dumps(fit, sort_keys=True)},
+            # PDF/UA-1: Typst checks the tags it writes against the standard's
+            # machine-checkable rules and fails the build where they are broken
+            pdf_standards=["ua-1"],
+        )
+        runs = json.loads(compiler.query("<edition-runs>", field="value", one=True))
+        changed = False
+        for run in short_runs(runs):
+            key = str(run)
+            step = tried.get(key, 0)
+            if step < len(FIT_STEPS):
+                fit[key] = FIT_STEPS[step]
+                tried[key] = step + 1
+                changed = True
+        if not changed:
+            return warnings
+
+
 def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, str]]) -> None:
     """Give the PDF a named destination (/XYZ, at the passage) for each (label, name) pair."""
     from pypdf import PdfReader, PdfWriter
@@ -451,7 +539,9 @@ def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, 
     first: dict[str, dict] = {}
     for spot in spots:
         first.setdefault(spot["label"], spot)
-    writer = PdfWriter(clone_from=PdfReader(pdf))
+    reader = PdfReader(pdf)
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # Typst's PDF 1.7 (PDF/UA-1), not pypdf's 1.3
     named: set[str] = set()
     for label, name in sorted(pairs, key=lambda pair: pair[1]):
         spot = first.get(label)
@@ -463,6 +553,123 @@ def add_named_destinations(pdf: Path, spots: list[dict], pairs: list[tuple[str, 
         writer.add_named_destination(name, page, Fit.xyz(left=spot["x"], top=height - spot["y"]))
     with pdf.open("wb") as out:
         writer.write(out)
+
+
+# -- Copy-out of hyphens -----------------------------------------------------------------
+#
+# Typst draws the hyphen of a line-end break with the font's hyphen glyph, the glyph of a
+# real hyphen too, and a glyph has one text in a font's ToUnicode map: the first use in
+# the book decides it (a soft hyphen U+00AD if a line-end break came first), and every use
+# that differs carries its own text as an /ActualText span. Readers that follow ActualText
+# (poppler, Acrobat) copy the words right; readers that go by ToUnicode alone (pypdf, many
+# search indexers) gave "self\u00adassurance" for "self-assurance". Each such span is
+# therefore set in a twin of its font (the same font program, another ToUnicode) whose map
+# gives the span's text, so that the map alone tells a line-end hyphen (U+00AD, which the
+# PDF standard reserves for it) from a real one ("-").
+
+HYPHENS = ("-", "\u00ad")
+
+
+def separate_hyphens(pdf: Path) -> None:
+    """Rewrite the PDF so that every hyphen reads back, by ToUnicode, as what it is."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream, NameObject
+
+    reader = PdfReader(pdf)
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header
+    twins: dict[tuple[int, bytes, str], tuple[NameObject, object]] = {}  # see twin_font()
+    maps: dict[int, dict[bytes, str]] = {}  # ToUnicode maps read so far, by font
+    for page in writer.pages:
+        fonts = page["/Resources"].get("/Font")
+        if not fonts:
+            continue
+        fonts = fonts.get_object()
+        raw = page.get_contents()
+        if raw is None or b"/ActualText" not in raw.get_data():
+            continue  # (parsing a page's content is the slow part)
+        content = ContentStream(raw, writer)
+        operations = []
+        font, size, spans, restore, changed = None, None, [], False, False
+        for operands, operator in content.operations:
+            operations.append((operands, operator))
+            if operator == b"Tf":
+                font, size = operands
+            elif operator in (b"BDC", b"BMC"):
+                properties = operands[1] if len(operands) > 1 else None
+                actual = properties.get("/ActualText") if hasattr(properties, "get") else None
+                spans.append(str(actual) if actual is not None else None)
+            elif operator == b"EMC" and spans:
+                spans.pop()
+                if restore:
+                    operations.append(([font, size], b"Tf"))
+                    restore = False
+            elif operator == b"Tj" and spans and spans[-1] in HYPHENS and font in fonts:
+                code = glyph_code(operands[0])
+                mapped = tounicode(fonts.raw_get(font), maps).get(code)
+                if mapped not in HYPHENS or mapped == spans[-1]:
+                    continue
+                twin = twin_font(writer, fonts, font, code, spans[-1], twins)
+                operations[-1:] = [([twin, size], b"Tf"), (operands, operator)]
+                restore = changed = True
+        if changed:
+            content.operations = operations
+            page.replace_contents(content)
+    with pdf.open("wb") as out:
+        writer.write(out)
+
+
+def glyph_code(string) -> bytes:
+    """The bytes a text-showing operator shows (pypdf decodes some strings as text)."""
+    return bytes(getattr(string, "original_bytes", None) or string)
+
+
+def tounicode(font, maps: dict[int, dict[bytes, str]]) -> dict[bytes, str]:
+    """A font's ToUnicode map (its single mappings), code -> text; read once into maps."""
+    key = font.idnum
+    cmap = font.get_object().get("/ToUnicode")
+    if cmap is None:
+        return {}
+    if key not in maps:
+        text = cmap.get_object().get_data().decode("latin-1")
+        maps[key] = {
+            bytes.fromhex(code): bytes.fromhex(value).decode("utf-16-be")
+            for code, value in re.findall(r"^<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*$", text, re.M)
+        }
+    return maps[key]
+
+
+def twin_font(writer, fonts, name, code: bytes, text: str, twins: dict):
+    """The name, in this page's resources, of a twin of font ``name`` mapping ``code`` to
+    ``text``: made once for the book, added to each page that uses it. twins: (font,
+    code, text) -> (name, reference) of the twins made so far."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    from edition.upstream.pypdf import add_object
+
+    original = fonts.raw_get(name)  # the reference (indexing would resolve it)
+    key = (original.idnum, code, text)
+    if key not in twins:
+        font = original.get_object()
+        cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+        value = text.encode("utf-16-be").hex().upper()
+        cmap = re.sub(
+            rf"^<{code.hex()}>\s*<[0-9A-Fa-f]+>\s*$",
+            f"<{code.hex().upper()}> <{value}>",
+            cmap,
+            flags=re.M | re.I,
+        )
+        stream = DecodedStreamObject()
+        stream.set_data(cmap.encode("latin-1"))
+        twin = DictionaryObject(font)
+        twin[NameObject("/ToUnicode")] = add_object(writer, stream.flate_encode())
+        twins[key] = (
+            NameObject(f"{name}-{'soft' if text == HYPHENS[1] else 'hard'}"),
+            add_object(writer, twin),
+        )
+    twin_name, reference = twins[key]
+    fonts[twin_name] = reference
+    return twin_name
 
 
 def configure(app: Sphinx, config: Config) -> None:

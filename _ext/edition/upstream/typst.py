@@ -26,22 +26,24 @@ __all__ = [
 #: Methods of ``TypstTranslator`` the edition's translator calls or overrides and chains
 #: to (sphinxcontrib-typstbuilder 0.1.1): the element stack (``curr_element``,
 #: ``pop_el``, ``absorb_fun_in_body``), Typst function calls (``append_inline_fun``,
-#: ``append_block_fun``, ``append_markup_arg``), labels (``label_ref``,
-#: ``add_pending_labels``), and the visitors it chains to. The page references
-#: (edition.pdf.builder) also assume that the library writes an internal reference as
-#: ``internal-link(label)[text]``, a label as ``label_ref`` gives it, and a text node as
-#: ``#"…"`` (``"#" + escape_str(text)``) appended to ``curr_element().body``.
+#: ``append_block_fun``, ``append_block_code_fun``, ``append_markup_arg``), labels
+#: (``label_ref``, ``add_pending_labels``), and the visitors it chains to. The page
+#: references (edition.pdf.builder) also assume that the library writes an internal
+#: reference as ``internal-link(label)[text]``, a label as ``label_ref`` gives it, and a
+#: text node as ``#"…"`` (``"#" + escape_str(text)``) appended to ``curr_element().body``.
 TRANSLATOR_HELPERS = (
     "curr_element",
     "pop_el",
     "absorb_fun_in_body",
     "append_inline_fun",
     "append_block_fun",
+    "append_block_code_fun",
     "append_markup_arg",
     "label_ref",
     "add_pending_labels",
     "visit_start_of_file",
     "depart_start_of_file",
+    "depart_document",
     "visit_transition",
     "visit_container",
     "visit_reference",
