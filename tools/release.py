@@ -140,7 +140,7 @@ def text_of(site: Path) -> dict[str, dict[str, list[str]]]:
 
     pages: dict[str, dict[str, list[str]]] = {}
     for path in sorted(site.glob("*.html")):
-        if path.name in {"search.html", "genindex.html", CHANGES_PAGE}:
+        if path.name in {"search.html", "genindex.html", "surumler.html", CHANGES_PAGE}:
             continue
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
         if article is None:
@@ -191,8 +191,8 @@ def changes_page(old: str, new: str, before: dict, after: dict) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title></head><body><main>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>Sürüm {new}’in sayfalarında, sürüm {old}’e göre çıkan (−) ve giren (+) cümleler, "
-        "atıf yapılabilen yerlerine göre.</p>"
+        f"<p>{new} sürümünün sayfalarında, {old} sürümüne göre çıkan (−) ve giren (+) "
+        "cümleler, atıf yapılabilen yerlerine göre.</p>"
         f"{body}</main></body></html>\n"
     )
 
