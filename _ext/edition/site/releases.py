@@ -45,8 +45,10 @@ def turkish_day(day: date) -> str:
 
 
 def load(app: Sphinx) -> None:
-    """Read the change record once per build, its problems reported at their lines."""
-    path, entries = read_entries(app, "edition_changes")
+    """Read the change record once per build, its problems reported at their lines; a
+    project without one (a test's) has no releases."""
+    path = (Path(app.confdir) / app.config.edition_changes).resolve()
+    entries = read_entries(app, "edition_changes")[1] if path.is_file() else []
     app.edition_change_record = parse([entry.fields for entry in entries])
     app.edition_changes_file = path
     app.edition_release = status(
