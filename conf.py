@@ -21,7 +21,9 @@ project = "Lenin’in Son Yazıları ve Mektupları (1922–1923)"
 author = "Edisyon ekibi"
 copyright = "2026, Edisyon ekibi · metin CC BY-SA 4.0, kod MIT"
 language = "tr"
-version = release = "1"  # the edition's version (EPUB 3 requires one)
+# The edition's release number, set here only: year.count (data/surum-notlari.yaml says
+# why); `python3 noxw.py -s release` makes the release (README "Sürümler"). EPUB 3 needs it.
+version = release = "2026.1"
 
 # -- General -------------------------------------------------------------------
 

@@ -46,6 +46,16 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def release(session: nox.Session) -> None:
+    """Make a release: a clean checkout, the change record's entry for conf.py's release,
+    the strict HTML, PDF and EPUB of the release's own copy in build/release/<number>/, the
+    sentences changed since the release before, the tag v<number> (tools/release.py;
+    `-- --base https://…/` names the site's address, `-- --no-tag` leaves the tag)."""
+    session.install(*BUILD_REQUIREMENTS)
+    session.run("python", "tools/release.py", *session.posargs)
+
+
+@nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF alone into build/pdf/lenin-son-yazilar.pdf (Typst; no TeX needed)."""
     session.install(*BUILD_REQUIREMENTS)

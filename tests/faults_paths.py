@@ -23,7 +23,7 @@ ETC_HOSTNAME = Path("/etc/hostname")
 
 
 def add_to_toctree(root: Path, name: str) -> None:
-    edit(root / "docs" / "index.md", "kaynakca\n```", f"kaynakca\n{name}\n```")
+    edit(root / "docs" / "index.md", "\nkaynakca\n", f"\nkaynakca\n{name}\n")
 
 
 def add_paragraph(root: Path, text: str) -> int:

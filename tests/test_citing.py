@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BASE_URL, ROOT, strict_build
 from edition.core.git import edition_date
+from edition.core.releases import read, status
+from edition.core.turkish import MONTHS
 from pypdf import PdfReader
 
 
@@ -42,12 +44,23 @@ def test_one_atif_control_per_page_and_a_citation_button_per_labelled_section(si
         assert len(buttons) == len(set(buttons))
 
 
+def which_text() -> str:
+    """What the tests' checkout is: a release's tagged commit, or development text dated by
+    its last commit (edition.core.releases)."""
+    number = re.search(r'^version = release = "([^"]+)"$', (ROOT / "conf.py").read_text(), re.M)[1]
+    state = status(ROOT, number, read(ROOT / "data" / "surum-notlari.yaml"), frozen=False)
+    if state.released:
+        return f"sürüm {number}, {state.entry.day.year}"
+    day = edition_date(ROOT)
+    return f"geliştirme metni, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def test_atif_gives_a_turkish_citation_and_bibtex(site):
     box = soup(site.html, "ulusal-sorun").select_one('details.atif[data-href="ulusal-sorun.html"]')
     citation = " ".join(box.select_one(".atif-metin").get_text().split())
     assert citation == (
         "Edisyon ekibi, “SSCB’nin kuruluşu ve ulusal sorun”, Lenin’in Son Yazıları ve "
-        f"Mektupları (1922–1923) içinde, çevrimiçi edisyon, {edition_date(ROOT).year}, "
+        f"Mektupları (1922–1923) içinde, çevrimiçi edisyon, {which_text()}, "
         "ulusal-sorun.html (erişim: gün.ay.yıl)."
     )
     bibtex = box.select_one(".atif-bibtex").get_text()

@@ -107,6 +107,8 @@ def test_dates_come_from_the_commit_not_the_clock(two_builds):
         f"{today.day} {months.split()[today.month - 1]} {today.year}",
     )
     for path in html.rglob("*.html"):
+        if path.name == "surumler.html":
+            continue  # the change record's dates are the editors' (data/surum-notlari.yaml)
         text = path.read_text(encoding="utf-8")
         assert not [form for form in forms if form in text], path
     from pypdf import PdfReader

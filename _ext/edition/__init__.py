@@ -47,6 +47,7 @@ PARTS = (
     "edition.content.quotation_index",
     "edition.checks.anchors",
     "edition.site.redirects",
+    "edition.site.releases",
     "edition.site.citing",
     "edition.site.sources",
     "edition.checks.bibcheck",

@@ -22,6 +22,7 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_documents", "data/belgeler.yaml", "env", str),
     ("edition_document_hosts", "data/belge-adresleri.txt", "env", str),  # full texts' hosts
     ("edition_anchors", "data/anchors.txt", "env", str),
+    ("edition_changes", "data/surum-notlari.yaml", "env", str),  # the change record
     ("edition_anchors_removed", "data/anchors-removed.txt", "env", str),
     ("edition_write_anchors", False, "", bool),  # nox -s anchors: rewrite the list
     # the site (site/)
@@ -30,6 +31,7 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_fast_navigation", True, "html", bool),  # navigation made once per build
     ("edition_live_reload", "", "html", str),  # docs-live: the reload script's address
     ("edition_downloads", "", "html", str),  # "pdf,epub": books beside the site (publish.py)
+    ("edition_frozen", False, "html", bool),  # a release's own copy, for /<number>/ (release.py)
 )
 
 

@@ -155,11 +155,37 @@ DOWNLOAD = "Kitap olarak"
 GENERAL_INDEX = "Dizin"  # the general index's entry in the navigation
 CITE_LABEL = "{title}: atıf bilgisi"
 CITE_TEXT = (
-    "{author}, “{title}”, <em>{project}</em> içinde, çevrimiçi edisyon, {year}, {url} "
+    "{author}, “{title}”, <em>{project}</em> içinde, çevrimiçi edisyon, {edition}, {url} "
     "(erişim: {accessed})."
 )
 ACCESSED_FORM = "gün.ay.yıl"
-ONLINE_VERSION = "Çevrimiçi edisyon, {version} sürümü"
+#: Which text a citation names: a release, or the development text of a day.
+RELEASE = "sürüm {number}, {year}"
+DEVELOPMENT = "geliştirme metni, {day}"
+ONLINE_VERSION = "Çevrimiçi edisyon, {edition}"
+#: The page's version line, under its title (edition.site.releases).
+VERSION_LINE = "Sürüm {number}, {day}"
+DEVELOPMENT_LINE = "Geliştirme metni, {day}"
+LATEST_RELEASE = "son sürüm: {number}"
+NO_RELEASE = "henüz sürüm yayımlanmadı"
+CURRENT_TEXT = "Güncel metin: "
+#: The banner of a release's frozen copy (``/<number>/``).
+FROZEN_NOTICE = (
+    "Bu sayfa edisyonun {number} sürümüdür ({day}); metni o günkü hâliyle korunur ve "
+    "atıflar bu metne götürür."
+)
+FROZEN_LATEST = "Güncel sürümde aynı yer"
+#: The change record ({surum-notlari}).
+RELEASE_TITLE = "Sürüm {number} ({day})"
+CHANGE_KINDS = {
+    "icerik": "Metin düzeltmeleri",
+    "yeni": "Yeni malzeme",
+    "aygit": "Aygıt (notlar, dizinler, göndermeler)",
+    "site": "Site, PDF ve EPUB",
+}
+RELEASE_LINKS = "Bu sürüm: "
+RELEASE_PAGES = "sayfalar"
+RELEASE_CHANGES = "{previous} sürümünden bu yana değişen cümleler"
 COPY_CITATION = "Atfı kopyala"
 COPY_BIBTEX = "BibTeX’i kopyala"
 

@@ -35,8 +35,15 @@ from sphinx.util import logging
 from edition.core import words
 from edition.core.domain import remember
 from edition.core.git import edition_date
-from edition.core.turkish import MONTHS
 from edition.site.files import is_site
+from edition.site.releases import (
+    cited_url,
+    edition_words,
+    frozen_banner,
+    release_of,
+    site_root,
+    version_line,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -101,20 +108,21 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
     app = translator.builder.app
     project, author = app.config.project, app.config.author
     when = edition_date(Path(app.confdir))
-    base = base_url(app)
-    shown_url = urljoin(base, node["uri"]) if base else node["uri"]
+    shown_url = cited_url(app, node["uri"])
+    edition = edition_words(app, when)
     title = node["title"]
     esc = html.escape
     citation = words.CITE_TEXT.format(
         author=esc(author),
         title=f'<span class="atif-baslik">{esc(title)}</span>',
         project=esc(project),
-        year=when.year,
+        edition=esc(edition),
         url=f'<span class="atif-url">{esc(shown_url)}</span>',
         accessed=f'<span class="atif-erisim">{words.ACCESSED_FORM}</span>',
     )
     key = f"lenin-son-yazilar-{node['anchor']}"
-    version = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    state = release_of(app)
+    version = [f"  version   = {{{state.number}}},"] if state.released else []
     bibtex = "\n".join(
         [
             f"@incollection{{{key},",
@@ -122,27 +130,36 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
             f"  title     = {{{title}}},",
             f"  booktitle = {{{project}}},",
             f"  year      = {{{when.year}}},",
-            f"  note      = {{{words.ONLINE_VERSION.format(version=version)}}},",
+            *version,
+            f"  note      = {{{words.ONLINE_VERSION.format(edition=edition)}}},",
             f"  url       = {{{shown_url}}},",
             "  urldate   = {YYYY-AA-GG},",
             "  language  = {turkish},",
             "}",
         ]
     )
+    current = ""
+    root = site_root(app)
+    if state.released and root:  # the same place in the current text, at the site's root
+        latest = esc(urljoin(root, node["uri"]))
+        current = f'<p class="atif-guncel">{words.CURRENT_TEXT}<span>{latest}</span></p>'
+    translator.body.append(frozen_banner(app, translator.builder.current_docname))
     translator.body.append('<div class="sayfa-araclari">')
     translator.body.append(
         f'<details class="atif" data-href="{esc(node["uri"], quote=True)}">'
         f'<summary aria-label="{esc(words.CITE_LABEL.format(title=title), quote=True)}">'
         f"{words.CITE}</summary>"
-        '<div class="atif-icerik">'
+        f'<div class="atif-icerik" data-adres="{esc(shown_url, quote=True)}">'
         f'<p class="atif-metin">{citation}</p>'
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-metin">'
         f"{words.COPY_CITATION}</button></p>"
         f'<pre class="atif-bibtex">{esc(bibtex)}</pre>'
         '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
         f"{words.COPY_BIBTEX}</button></p>"
+        f"{current}"
         "</div></details>"
     )
+    translator.body.append(f'<p class="surum-satiri">{version_line(app, when)}</p>')
     depth = "../" * translator.builder.current_docname.count("/")
     links = [
         f'<a class="indir" href="{esc(depth + name, quote=True)}" download>{label}</a>'
@@ -205,11 +222,15 @@ def add_meta_tags(
     ]
     if pdf_name(app) in dict(downloads(app)):  # only a PDF that is published beside
         relative = "../" * pagename.count("/") + pdf_name(app)  # the PDF sits at the site's root
+        # a release's text is cited at the release's copy (edition.site.releases)
         tags.append(
-            ("name", "citation_pdf_url", urljoin(base, pdf_name(app)) if base else relative)
+            ("name", "citation_pdf_url", cited_url(app, pdf_name(app)) if base else relative)
         )
     if page_url:
-        tags += [("name", "citation_fulltext_html_url", page_url), ("property", "og:url", page_url)]
+        tags += [
+            ("name", "citation_fulltext_html_url", cited_url(app, page_uri)),
+            ("property", "og:url", page_url),
+        ]
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<meta {kind}="{key}" content="{html.escape(value, quote=True)}" />'
         for kind, key, value in tags

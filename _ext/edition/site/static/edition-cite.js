@@ -10,8 +10,14 @@
     return (n < 10 ? "0" : "") + n;
   }
 
+  // The address a citation gives: the page's cited address (data-adres: a release's own
+  // copy, or the site's), with the cited place's fragment.
   function fill(box, href) {
-    var url = new URL(href, document.baseURI).href;
+    var holder = box.matches(".atif-icerik") ? box : box.querySelector(".atif-icerik");
+    var page = new URL(holder && holder.getAttribute("data-adres") || href, document.baseURI);
+    var at = href.indexOf("#");
+    page.hash = at === -1 ? "" : href.slice(at);
+    var url = page.href;
     var now = new Date();
     var turkish = pad(now.getDate()) + "." + pad(now.getMonth() + 1) + "." + now.getFullYear();
     var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
@@ -88,7 +94,17 @@
     selection.addRange(range);
   }
 
+  // A release's frozen copy links to the same place in the current text: with the anchor
+  // the reader came to.
+  function sameAnchor() {
+    document.querySelectorAll("a.guncel-baglanti").forEach(function (link) {
+      if (location.hash) link.hash = location.hash;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    sameAnchor();
+    window.addEventListener("hashchange", sameAnchor);
     document.querySelectorAll("details.atif").forEach(function (box) {
       fill(box, box.getAttribute("data-href"));
     });

@@ -1,0 +1,201 @@
+"""Releases on the site: which text a page is, its citable address, the change record.
+
+* Every page says under its title which text it is: "Sürüm 2026.1, 30 Kasım 2026" when the
+  build is a release's (see ``core/releases.py``), else "Geliştirme metni, <day>" with the
+  last release named. Its citation names the same (``site/citing.py`` asks
+  :func:`edition_words` and :func:`cited_url`).
+* A release's frozen copy (``edition_frozen``, built by ``tools/release.py`` for
+  ``/<number>/``) says so in a banner at the top of each page, with a link to the same
+  place in the current text at the site's root (the anchor added by the page's script).
+* ``<link rel="cite-as">`` names the address a reader should cite: the release's own copy
+  (``<site>/<number>/<page>``) when the text is a release's and the site's address is set.
+* ``{surum-notlari}`` renders the change record (``data/surum-notlari.yaml``): each
+  release, its date, what changed by kind, and (where the site's address is set) its
+  pages, its PDF and the sentences that changed since the release before it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from edition.core import words
+from edition.core.data import read_entries
+from edition.core.releases import KINDS, Status, parse, status
+from edition.core.turkish import MONTHS
+from edition.site.files import is_site
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+#: The file a release's copy holds for the change record's "what changed" link.
+CHANGES_PAGE = "degisiklikler.html"
+
+
+def turkish_day(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def load(app: Sphinx) -> None:
+    """Read the change record once per build, its problems reported at their lines; a
+    project without one (a test's) has no releases."""
+    path = (Path(app.confdir) / app.config.edition_changes).resolve()
+    entries = read_entries(app, "edition_changes")[1] if path.is_file() else []
+    app.edition_change_record = parse([entry.fields for entry in entries])
+    app.edition_changes_file = path
+    app.edition_release = status(
+        Path(app.confdir),
+        app.config.release,
+        app.edition_change_record,
+        frozen=app.config.edition_frozen,
+    )
+
+
+def release_of(app: Sphinx) -> Status:
+    if not hasattr(app, "edition_release"):
+        load(app)
+    return app.edition_release
+
+
+def edition_words(app: Sphinx, today: date) -> str:
+    """ "sürüm 2026.1" or "geliştirme metni, 30 Kasım 2026": what a citation names."""
+    state = release_of(app)
+    if state.released and state.entry is not None:
+        return words.RELEASE.format(number=state.number, year=state.entry.day.year)
+    return words.DEVELOPMENT.format(day=turkish_day(today))
+
+
+def site_root(app: Sphinx) -> str:
+    """The site's root address: for a release's copy, html_baseurl without ``<number>/``."""
+    base = app.config.html_baseurl
+    if not base:
+        return ""
+    base = base if base.endswith("/") else base + "/"
+    number = app.config.release
+    if app.config.edition_frozen and base.endswith(f"/{number}/"):
+        return base[: -len(number) - 1]
+    return base
+
+
+def cited_url(app: Sphinx, uri: str) -> str:
+    """The address a citation gives for ``uri`` (page-relative, with its fragment): the
+    release's own copy when the text is a release's, else the site's root; ``uri`` as it
+    is without an address."""
+    root = site_root(app)
+    if not root:
+        return uri
+    state = release_of(app)
+    if state.released:
+        return urljoin(root, f"{state.number}/{uri}")
+    return urljoin(root, uri)
+
+
+def version_line(app: Sphinx, today: date) -> str:
+    """The line under each page's title (HTML)."""
+    state = release_of(app)
+    if state.released and state.entry is not None:
+        return html.escape(
+            words.VERSION_LINE.format(number=state.number, day=turkish_day(state.entry.day))
+        )
+    latest = (
+        words.LATEST_RELEASE.format(number=state.latest.number)
+        if state.latest is not None
+        else words.NO_RELEASE
+    )
+    line = words.DEVELOPMENT_LINE.format(day=turkish_day(today))
+    return html.escape(f"{line} ({latest})")
+
+
+def frozen_banner(app: Sphinx, pagename: str) -> str:
+    """The banner of a release's frozen copy (HTML), or ""."""
+    state = release_of(app)
+    if not app.config.edition_frozen or state.entry is None:
+        return ""
+    text = html.escape(
+        words.FROZEN_NOTICE.format(number=state.number, day=turkish_day(state.entry.day))
+    )
+    root = site_root(app)
+    link = ""
+    if root:
+        target = html.escape(urljoin(root, app.builder.get_target_uri(pagename)), quote=True)
+        link = f' <a class="guncel-baglanti" href="{target}">{words.FROZEN_LATEST}</a>.'
+    return f'<p class="surum-donmus" role="note">{text}{link}</p>'
+
+
+def add_cite_as(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if not is_site(app) or doctree is None:
+        return
+    state = release_of(app)
+    if state.released and site_root(app):
+        url = cited_url(app, app.builder.get_target_uri(pagename))
+        context["metatags"] = (
+            context.get("metatags", "")
+            + f'\n<link rel="cite-as" href="{html.escape(url, quote=True)}" />'
+        )
+
+
+class SurumNotlariDirective(SphinxDirective):
+    """The change record, newest release first."""
+
+    def run(self) -> list[nodes.Node]:
+        app = self.env.app
+        load(app)  # the file may have changed since the build began
+        self.env.note_dependency(str(app.edition_changes_file))
+        record = app.edition_change_record
+        root = site_root(app)
+        result: list[nodes.Node] = []
+        for index, release in enumerate(record):
+            anchor = f"surum-{release.number.replace('.', '-')}"
+            section = nodes.section(ids=[anchor], names=[anchor])
+            section += nodes.title(
+                "", words.RELEASE_TITLE.format(number=release.number, day=turkish_day(release.day))
+            )
+            self.state.document.note_explicit_target(section, section)
+            for kind in KINDS:
+                if not release.changes.get(kind):
+                    continue
+                section += nodes.rubric("", words.CHANGE_KINDS[kind])
+                items = nodes.bullet_list()
+                for text in release.changes[kind]:
+                    items += nodes.list_item("", nodes.paragraph("", text))
+                section += items
+            if root:
+                section += self.links(root, release.number, record[index + 1 :])
+            result.append(section)
+        return result
+
+    @staticmethod
+    def links(root: str, number: str, older: list[Any]) -> nodes.paragraph:
+        para = nodes.paragraph(classes=["surum-baglantilari"])
+        para += nodes.Text(words.RELEASE_LINKS)
+        targets = [
+            (words.RELEASE_PAGES, f"{number}/index.html"),
+            ("PDF", f"{number}/lenin-son-yazilar.pdf"),
+        ]
+        if older:
+            targets.append(
+                (words.RELEASE_CHANGES.format(previous=older[0].number), f"{number}/{CHANGES_PAGE}")
+            )
+        for at, (label, path) in enumerate(targets):
+            if at:
+                para += nodes.Text(" · ")
+            para += nodes.reference("", label, refuri=urljoin(root, path), internal=False)
+        return para
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("edition.core")
+    app.add_directive("surum-notlari", SurumNotlariDirective)
+    app.connect("builder-inited", load)
+    app.connect("html-page-context", add_cite_as)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
