@@ -46,7 +46,7 @@ def test_page_labels_are_the_numbers_printed_on_the_pages(book):
 def test_every_link_to_another_page_carries_that_page(book):
     """ "… (s. N)" under the link, N as printed on the page it leads to; an index locator
     is the page itself, and a contents entry ends with it."""
-    numbers, _, links = book
+    numbers, texts, links = book
     wrong = []
     referenced = 0
     for link in links:
@@ -57,13 +57,31 @@ def test_every_link_to_another_page_carries_that_page(book):
         text = flat(link.text)
         shown = PAGE_REFERENCE.findall(text)
         locator = LOCATOR.fullmatch(text.strip(" ,."))
+        if printed not in shown and not locator:
+            # a link broken at the page's foot: its page stands in its part on the next page
+            after = next(
+                (o for o in links if o.page == link.page + 1 and o.target == link.target), None
+            )
+            if after is not None:
+                shown = [*shown, *PAGE_REFERENCE.findall(flat(after.text))]
+        # a bare number before the index: a note's mark, leading to the note printed once
+        # for the chapter on an earlier page (its line starts with that number)
+        if (
+            locator
+            and link.page < len(texts) - 4
+            and re.search(rf"(?m)^{locator[1]}[.\s]", texts[link.target])
+        ):
+            continue
         if shown:
             referenced += 1
-            ok = set(shown) == {printed}
+            # the text is read by the link's rectangle, which may take in a neighbour's
+            # "(s. N)" on a tight line: the link's own page must be among those shown
+            ok = printed in shown
         elif locator:
             ok = locator[1] == printed
         else:  # the contents: the title, dot leaders and the page
-            ok = re.search(r"\. \. (\w+)$", text) is not None and text.endswith(" " + printed)
+            # (a long title leaves room for one leader dot only)
+            ok = re.search(r"(?:\. )+(\w+)$", text) is not None and text.endswith(" " + printed)
         if not ok:
             wrong.append((link.page + 1, numbers[link.page], printed, text))
     assert referenced >= 20, "the pages' cross-references carry no page"
@@ -168,7 +186,7 @@ def test_the_persons_register_and_the_quotation_index_give_pages(site, book):
     titles), and every quotation of the quotation index carries its page."""
     _, texts, _ = book
     text = joined(texts)
-    listed = re.findall(re.escape(words.PAGES_NAMING) + r"([^.]*)\.", text)
+    listed = re.findall(re.escape(words.PAGES_NAMING_IN_PRINT) + r"([^.]*)\.", text)
     assert listed
     assert all(re.fullmatch(r"\d+(–\d+)?(, \d+(–\d+)?)*", pages) for pages in listed), listed
     env = site.html.env

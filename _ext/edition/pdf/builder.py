@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
+    from edition.core.releases import Status
+
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "typst"
@@ -681,8 +683,14 @@ def configure(app: Sphinx, config: Config) -> None:
         config.typst_date = datetime.fromtimestamp(epoch, tz=UTC).date()
     elif not isinstance(config.typst_date, date):
         config.typst_date = date.today()
+    from edition.core.releases import read, status
+
+    confdir = Path(app.confdir)
+    record = read(confdir / config.edition_changes)
+    state = status(confdir, config.release, record, frozen=config.edition_frozen)
     for document in config.typst_documents:
-        document.setdefault("metadata", {})["imprint"] = imprint(config, config.typst_date)
+        metadata = document.setdefault("metadata", {})
+        metadata["imprint"] = imprint(config, config.typst_date, state)
 
 
 # -- The imprint page (words: edition.core.words IMPRINT_*) ------------------------------
@@ -697,10 +705,15 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return [(part, bool(at % 2)) for at, part in enumerate(text.split("*")) if part]
 
 
-def imprint(config: Config, when: date) -> dict[str, object]:
-    """The imprint's paragraphs, each a list of (text, italic) runs, and its citation."""
+def imprint(config: Config, when: date, state: Status | None = None) -> dict[str, object]:
+    """The imprint's paragraphs, each a list of (text, italic) runs, and its citation; the
+    version is the release's number when the book is a release's text (core/releases.py),
+    else its date as development text."""
     author, project = config.author, config.project
     shown = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    if state is not None and state.released and state.entry is not None:
+        day = state.entry.day
+        shown = f"{state.number}, {day.day} {MONTHS[day.month - 1]} {day.year}"
     address = config.html_baseurl
     paragraphs = [
         words.IMPRINT_RESPONSIBILITY.format(author=author),
