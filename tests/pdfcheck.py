@@ -78,25 +78,31 @@ def internal_link_pages(path: Path) -> list[tuple[int, int | None]]:
     links = []
     for number, page in enumerate(reader.pages):
         for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            if annotation.get("/Subtype") != "/Link":
-                continue
-            destination = annotation.get("/Dest")
-            action = annotation.get("/A")
-            if destination is None and action is not None and action.get("/S") == "/GoTo":
-                destination = action.get("/D")
-            if destination is None:
-                continue  # an external link (/URI)
-            if isinstance(destination, str):  # a named destination
-                target = named.get(destination)
-                links.append(
-                    (number, reader.get_destination_page_number(target) if target else None)
-                )
-                continue
-            first = destination[0]
-            target = page_ids.get(first.idnum) if isinstance(first, IndirectObject) else None
-            links.append((number, target))
+            destination = internal_destination(annotation.get_object())
+            if destination is not None:
+                links.append((number, destination_page(reader, page_ids, named, destination)))
     return links
+
+
+def internal_destination(annotation) -> object | None:
+    """Where a link annotation leads inside the PDF (a name or an explicit destination);
+    None for anything else (another annotation, an external /URI link)."""
+    if annotation.get("/Subtype") != "/Link":
+        return None
+    destination = annotation.get("/Dest")
+    action = annotation.get("/A")
+    if destination is None and action is not None and action.get("/S") == "/GoTo":
+        destination = action.get("/D")
+    return destination
+
+
+def destination_page(reader, page_ids: dict[int, int], named, destination) -> int | None:
+    """The page (from 0) a destination names; None when it names none."""
+    if isinstance(destination, str):  # a named destination
+        found = named.get(destination)
+        return reader.get_destination_page_number(found) if found else None
+    first = destination[0]
+    return page_ids.get(first.idnum) if isinstance(first, IndirectObject) else None
 
 
 def fonts(path: Path) -> dict[str, bool]:
@@ -149,20 +155,10 @@ def internal_links(path: Path) -> list[Link]:
         last: int | None = None
         for annotation in page.get("/Annots") or []:
             annotation = annotation.get_object()
-            if annotation.get("/Subtype") != "/Link":
-                continue
-            destination = annotation.get("/Dest")
-            action = annotation.get("/A")
-            if destination is None and action is not None and action.get("/S") == "/GoTo":
-                destination = action.get("/D")
+            destination = internal_destination(annotation)
             if destination is None:
-                continue  # an external link (/URI)
-            if isinstance(destination, str):
-                found = named.get(destination)
-                target = reader.get_destination_page_number(found) if found else None
-            else:
-                first = destination[0]
-                target = page_ids.get(first.idnum) if isinstance(first, IndirectObject) else None
+                continue
+            target = destination_page(reader, page_ids, named, destination)
             left, bottom, right, top = (float(v) for v in annotation["/Rect"])
             text = textpage.get_text_bounded(left, bottom, right, top)
             if last == target and links and links[-1].page == number:
