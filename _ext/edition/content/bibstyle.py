@@ -65,8 +65,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-NO_YEAR = words.NO_YEAR
-AND = words.AND
 #: Entry types whose title is a part of something else, set in quotation marks.
 PART_TYPES = frozenset({"article", "incollection", "inbook", "inproceedings"})
 
@@ -108,7 +106,15 @@ def persons(children: list[Any], data: dict[str, Any], role: str, invert_first: 
     parts = [person_text(p, invert_first and i == 0) for i, p in enumerate(people)]
     if len(parts) == 1:
         return parts[0]
-    return Text(Text(", ").join(parts[:-1]), AND, parts[-1])
+    return Text(Text(", ").join(parts[:-1]), words.AND, parts[-1])
+
+
+@node
+def word(children: list[Any], data: dict[str, Any], name: str):
+    """A word of ``edition.core.words``, read when the entry is written (the build's
+    language), not when this module is imported."""
+    assert not children
+    return Text(getattr(words, name))
 
 
 # -- Entries -------------------------------------------------------------------------
@@ -125,14 +131,14 @@ def title(children: list[Any], data: dict[str, Any], short: bool = False):
         return join["“", text, "”"].format_data(data)
     if short and "volume" in data["entry"].fields:
         # One volume of a set: a citation names it ("Collected Works, c. 45, s. 607").
-        return join(sep=", ")[tag("em")[text], join["c. ", bibfield("volume")]].format_data(data)
+        return join(sep=", ")[tag("em")[text], join[words.VOLUME, bibfield("volume")]].format_data(data)
     return tag("em")[text].format_data(data)
 
 
 publication = optional[join(sep=": ")[optional_field("address"), bibfield("publisher")]]
-year = first_of[optional_field("year"), NO_YEAR]
-pages = optional[join[words.PAGE, bibfield("pages")]]
-translator = optional[join[words.TRANSLATED_BY, bibfield("translator")]]
+year = first_of[optional_field("year"), word(name="NO_YEAR")]
+pages = optional[join[word(name="PAGE"), bibfield("pages")]]
+translator = optional[join[word(name="TRANSLATED_BY"), bibfield("translator")]]
 
 
 class TurkishStyle(BaseStyle):
@@ -146,7 +152,7 @@ class TurkishStyle(BaseStyle):
         return sentence(sep=", ")[
             optional[persons("author")],
             title,
-            optional[join["c. ", bibfield("volume")]],
+            optional[join[words.VOLUME, bibfield("volume")]],
             optional[join[words.EDITED_BY, persons("editor", invert_first=False)]],
             translator,
             publication,
@@ -158,7 +164,7 @@ class TurkishStyle(BaseStyle):
         return sentence(sep=", ")[
             optional[persons("author")],
             title,
-            join[tag("em")[bibfield("booktitle")], words.IN_BOOK],
+            join[words.IN_BOOK_BEFORE, tag("em")[bibfield("booktitle")], words.IN_BOOK],
             optional[join[words.EDITED_BY, persons("editor", invert_first=False)]],
             translator,
             publication,
@@ -173,7 +179,7 @@ class TurkishStyle(BaseStyle):
             title,
             tag("em")[bibfield("journal")],
             optional_field("volume"),
-            optional[join["sy. ", bibfield("number")]],
+            optional[join[words.ISSUE, bibfield("number")]],
             year,
             pages,
             optional_field("note"),
@@ -193,11 +199,10 @@ class TurkishStyle(BaseStyle):
 
 # -- Citations in the text -------------------------------------------------------------
 
-PERSON = {"sep": ", ", "sep2": AND, "last_sep": AND}
-
-
 def turkish_person() -> PersonStyle:
-    return PersonStyle(**PERSON, other=Text(" vd."))
+    """Names joined in the build's language (made when sphinxcontrib-bibtex makes the style,
+    after the configuration is read)."""
+    return PersonStyle(sep=", ", sep2=words.AND, last_sep=words.AND, other=Text(words.OTHERS))
 
 
 def parentheses() -> BracketStyle:

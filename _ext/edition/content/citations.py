@@ -41,7 +41,7 @@ from sphinxcontrib.bibtex.roles import CiteRole
 from edition.core.domain import remember
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
-from edition.core.words import SOURCE_LINE
+from edition.core import words
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:
@@ -287,7 +287,7 @@ def source_lines(marks: list[source_footnote]) -> list[source_footnote]:
         block = last
         while block.parent is not section:
             block = block.parent
-        line = nodes.paragraph("", "", nodes.Text(SOURCE_LINE), *last.children)
+        line = nodes.paragraph("", "", nodes.Text(words.SOURCE_LINE), *last.children)
         box = nodes.container("", line, classes=["kaynak-satiri"])
         box.source, box.line = last.source, last.line
         section.insert(section.index(block) + 1, box)

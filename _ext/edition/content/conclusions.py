@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-BASIS_TITLE = words.BASIS
-QUOTATIONS_TITLE = words.QUOTATIONS_IN_BASIS
-BACKLINKS_TITLE = words.CONCLUSIONS_RESTING_HERE
 
 
 class conclusion_basis(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -122,7 +119,7 @@ class DayananSonuclarDirective(SphinxDirective):
         edition_domain(self.env).note_theme_page(self.env.docname, self.lineno)
         box = nodes.container(classes=["dayanan-sonuclar"])
         self.set_source_info(box)
-        box += nodes.rubric("", BACKLINKS_TITLE)
+        box += nodes.rubric("", words.CONCLUSIONS_RESTING_HERE)
         box += conclusion_backlinks(docname=self.env.docname)
         return [box]
 
@@ -141,7 +138,7 @@ class LinkConclusions(SphinxPostTransform):
         if not quotations:
             return []
         para = nodes.paragraph(classes=["sonuc-alintilar"])
-        para += nodes.strong("", f"{QUOTATIONS_TITLE}: ")
+        para += nodes.strong("", f"{words.QUOTATIONS_IN_BASIS}: ")
         for index, (ident, quotation) in enumerate(quotations):
             if index:
                 para += nodes.Text("; ")
@@ -163,7 +160,7 @@ class LinkConclusions(SphinxPostTransform):
             conclusion = domain.conclusions.get(node["conclusion"])
             known = [label for label in (conclusion.basis if conclusion else ()) if label in labels]
             para = nodes.paragraph(classes=["sonuc-dayanak"])
-            para += nodes.strong("", f"{BASIS_TITLE}: ")
+            para += nodes.strong("", f"{words.BASIS}: ")
             for index, label in enumerate(known):
                 if index:
                     para += nodes.Text("; ")

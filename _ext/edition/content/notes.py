@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-TITLE = words.NOTE
 KINDS = words.NOTE_KINDS  #: ``:tur:`` of a note → the word its title shows
 
 
@@ -69,7 +68,7 @@ class EditorNotuDirective(SphinxDirective):
             return []
         note = nodes.admonition(classes=["editor-notu", f"editor-notu-{kind}"])
         self.set_source_info(note)
-        heading = f"{TITLE} ({KINDS[kind]})"
+        heading = f"{words.NOTE} ({words.NOTE_KINDS[kind]})"
         title = nodes.title("", f"{heading}: " if self.arguments else heading)
         if self.arguments:
             inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)

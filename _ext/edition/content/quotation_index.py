@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
 from edition.core.domain import Quotation, edition_domain
-from edition.core.turkish import incipit, page_locator, sort_key_of_turkish
+from edition.core.turkish import incipit, page_date, page_locator, sort_key_of_turkish
 from edition.core.xref import reference
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-NO_DOCUMENT = words.NO_DOCUMENT
+#: The group of quotations with no document (a key no document id can be).
+NO_DOCUMENT = " no-document"
 
 
 class quotation_index(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -90,14 +91,16 @@ class FillQuotationIndex(SphinxPostTransform):
                 item = nodes.definition_list_item()
                 dates = sorted({q.date for _, q in members if q.date}, key=sort_key_of_turkish)
                 term = nodes.term()
-                if document == NO_DOCUMENT or document not in domain.data["documents"]:
+                if document == NO_DOCUMENT:
+                    term += nodes.Text(words.NO_DOCUMENT)
+                elif document not in domain.data["documents"]:
                     term += nodes.Text(document)  # an unknown id is reported at its line
                 else:  # the register's title, linked to the document's entry
                     term += nodes.Text("“")
                     term += reference(document, domain="edition", reftype="belge")
                     term += nodes.Text("”")
                 if dates:
-                    term += nodes.Text(f" — {'; '.join(dates)}")
+                    term += nodes.Text(f" — {'; '.join(page_date(d) for d in dates)}")
                 item += term
                 entries = nodes.bullet_list()
                 for ident, quotation in members:

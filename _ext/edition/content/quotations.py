@@ -39,7 +39,7 @@ from edition.content.citations import bib_keys, citation_footnote, locator_probl
 from edition.core.domain import Quotation, edition_domain
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
-from edition.core.turkish import TURKISH, page_locator
+from edition.core.turkish import TURKISH, page_date, page_locator
 from edition.core.xref import reference
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class AlintiDirective(SphinxDirective):
             attribution += reference(document, domain="edition", reftype="belge")
             attribution += nodes.Text("”")
         if date:
-            attribution += nodes.Text(f", {date}")
+            attribution += nodes.Text(f", {page_date(date)}")
         quote += attribution
 
         edition_domain(self.env).note_quotation(

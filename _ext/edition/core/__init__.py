@@ -32,17 +32,21 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_live_reload", "", "html", str),  # docs-live: the reload script's address
     ("edition_downloads", "", "html", str),  # "pdf,epub": books beside the site (publish.py)
     ("edition_frozen", False, "html", bool),  # a release's own copy, for /<number>/ (release.py)
+    # the English edition (language = "en"; core/language.py)
+    ("edition_require_translation", False, "env", bool),  # an untranslated message fails
+    ("edition_languages", "tr,en", "html", str),  # the editions: the first at the root
 )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here: importing edition.core.schema alone (the lint's data-schema hook, with
     # only PyYAML installed) must not need Sphinx.
-    from edition.core import domain, outputs
+    from edition.core import domain, language, outputs
 
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
     domain.register(app)
+    language.register(app)
     app.connect("builder-inited", outputs.tag_the_output)  # site / kitap, for ``only``
     return {
         "version": "1",

@@ -64,13 +64,15 @@ TURKISH = re.compile(
 
 
 def turkish_date(start: tuple[int, int, int], end: tuple[int, int, int] | None = None) -> str:
-    """(1922, 12, 23) → "23 Aralık 1922"; a range shares what it can: "16–17 Ocak 1923"."""
+    """(1922, 12, 23) → "23 Aralık 1922"; a range shares what it can: "16–17 Ocak 1923".
+    In the build's language (``words.MONTHS``): the English edition writes "23 December
+    1922", day, month and year in the same order."""
 
     def one(d: tuple[int, int, int], with_year: bool = True, with_month: bool = True) -> str:
         year, month, day = d
         parts = [str(day)] if day else []
         if with_month:
-            parts.append(MONTHS[month - 1])
+            parts.append(words.MONTHS[month - 1])
         if with_year:
             parts.append(str(year))
         return " ".join(parts)
@@ -82,6 +84,21 @@ def turkish_date(start: tuple[int, int, int], end: tuple[int, int, int] | None =
     if start[0] == end[0]:
         return f"{one(start, with_year=False)} – {one(end)}"
     return f"{one(start)} – {one(end)}"
+
+
+def day_text(when: object) -> str:
+    """A day (``datetime.date``) in the build's language: "30 Kasım 2026", "30 November 2026"."""
+    return f"{when.day} {words.MONTHS[when.month - 1]} {when.year}"
+
+
+def page_date(text: str) -> str:
+    """A date as the pages write it ("13 Aralık 1922", "4–6 Ocak 1923") in the build's
+    language: the Turkish month's name becomes ``words.MONTHS``'s."""
+    match = TURKISH.match(text)
+    if not match:
+        return text
+    month = words.MONTHS[MONTHS.index(match["month"])]
+    return text[: match.start("month")] + month + text[match.end("month") :]
 
 
 def sort_key_of_turkish(text: str) -> tuple[int, int, int]:

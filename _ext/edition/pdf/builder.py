@@ -32,7 +32,7 @@ from edition.core import words
 from edition.core.domain import ANCHOR_PREFIX, edition_domain
 from edition.core.git import source_epoch
 from edition.core.messages import Problem, warn
-from edition.core.turkish import MONTHS, collation_key
+from edition.core.turkish import collation_key, day_text
 from edition.registers.persons import NO_LINT, headword, register, surname_first
 from edition.upstream.bibtex import bibliography_anchors
 from edition.upstream.typst import TypstBuilder, TypstTranslator, escape_str, to_str_list
@@ -710,10 +710,10 @@ def imprint(config: Config, when: date, state: Status | None = None) -> dict[str
     version is the release's number when the book is a release's text (core/releases.py),
     else its date as development text."""
     author, project = config.author, config.project
-    shown = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    shown = day_text(when)
     if state is not None and state.released and state.entry is not None:
         day = state.entry.day
-        shown = f"{state.number}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+        shown = f"{state.number}, {day_text(day)}"
     address = config.html_baseurl
     paragraphs = [
         words.IMPRINT_RESPONSIBILITY.format(author=author),

@@ -52,7 +52,6 @@ FIELDS = {
     "bolumler",
     "belge",
 }
-BACKLINKS_TITLE = words.CHRONOLOGY_ENTRIES_HERE
 
 
 @dataclass(frozen=True)
@@ -72,14 +71,14 @@ class Event:
     @property
     def date_text(self) -> str:
         text = turkish_date(self.start, self.end)
-        return f"{text} {self.date_note}" if self.date_note else text
+        return words.DATE_NOTES[self.date_note].format(date=text) if self.date_note else text
 
     @property
     def details(self) -> str:
         """How it was produced (where known) and where it appeared."""
         parts = []
         if self.writing:
-            parts.append(f"{WRITING[self.writing]}.")
+            parts.append(f"{words.WRITING[self.writing]}.")
         if self.published:
             parts.append(words.PUBLISHED.format(where=self.published.rstrip(".")))
         return " ".join(parts)
@@ -246,7 +245,7 @@ class KronolojiDirective(SphinxDirective):
             head = nodes.paragraph(classes=["kronoloji-tarih"])
             head += nodes.strong("", event.date_text)
             head += nodes.Text(" · ")
-            head += nodes.inline("", KINDS[event.kind], classes=["kronoloji-tur"])
+            head += nodes.inline("", words.EVENT_KINDS[event.kind], classes=["kronoloji-tur"])
             item += head
             item += nodes.paragraph("", "", title_of(event), classes=["kronoloji-baslik"])
             details = nodes.paragraph(classes=["kronoloji-ayrinti"])
@@ -275,7 +274,7 @@ class KronolojiDirective(SphinxDirective):
             what = [title_of(event)]
             if event.details:
                 what.append(nodes.Text(f" ({event.details})"))
-            body += self.row([when, what, KINDS[event.kind], section_links(event.sections)])
+            body += self.row([when, what, words.EVENT_KINDS[event.kind], section_links(event.sections)])
         return table
 
     @staticmethod
@@ -300,7 +299,7 @@ class KronolojiKayitlariDirective(SphinxDirective):
         self.env.note_dependency(str(self.env.edition_chronology_file))
         box = nodes.container(classes=["kronoloji-kayitlari"])
         self.set_source_info(box)
-        box += nodes.rubric("", BACKLINKS_TITLE)
+        box += nodes.rubric("", words.CHRONOLOGY_ENTRIES_HERE)
         box += chronology_backlinks(docname=self.env.docname)
         return [box]
 

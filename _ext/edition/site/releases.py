@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from edition.core import words
 from edition.core.data import read_entries
 from edition.core.releases import KINDS, Status, parse, status
-from edition.core.turkish import MONTHS
+from edition.core.turkish import day_text
 from edition.site.files import is_site
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ CHANGES_PAGE = "degisiklikler.html"
 
 
 def turkish_day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return day_text(day)
 
 
 def load(app: Sphinx) -> None:

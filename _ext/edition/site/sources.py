@@ -22,7 +22,7 @@ from sphinx.util import logging
 from edition.core.domain import remember
 from edition.core.git import git, git_top
 from edition.core.messages import Problem, warn
-from edition.core.turkish import MONTHS
+from edition.core.turkish import day_text
 from edition.site.files import is_site
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def last_updated(app: Sphinx, pagename: str) -> str | None:
     if not known:
         return None
     when = datetime.fromtimestamp(max(known), tz=UTC).date()
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    return day_text(when)
 
 
 def add_last_updated(

@@ -1,0 +1,45 @@
+"""The build's language: the Turkish edition (the source) or the English one (``-D language=en``).
+
+One build is one language. When the configuration is read, :func:`edition.core.words.use`
+puts that language's words in ``edition.core.words`` (the parts read them as they write);
+when the build ends, the Turkish words are put back, so that a process building both
+languages one after the other (the tests, the publish server) starts each from the same
+state. The Turkish edition stays at the site's root; the English one is published under
+``en/`` (tools/publish.py), with the same page names and the same anchors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from edition.core import words
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Each edition's folder under the site's root: Turkish at the root, English under en/.
+FOLDERS = {"tr": "", "en": "en/"}
+
+
+def current(config: Config) -> str:
+    """"en" or "tr": the words' language of a build."""
+    return words.language_of(getattr(config, "language", None))
+
+
+def is_english(config: Config) -> bool:
+    return current(config) == "en"
+
+
+def use_words(app: Sphinx, config: Config) -> None:
+    words.use(current(config))
+
+
+def restore_words(app: Sphinx, exception: BaseException | None) -> None:
+    words.use("tr")
+
+
+def register(app: Sphinx) -> None:
+    # Early: the parts that make text at config-inited (none now) see the right words.
+    app.connect("config-inited", use_words, priority=100)
+    app.connect("build-finished", restore_words, priority=900)
