@@ -115,3 +115,34 @@ typst_documents = [
         },
     },
 ]
+
+# -- The English edition (-D language=en; README "English edition") -------------------
+# The same pages read in English (locale/en/LC_MESSAGES/*.po, the translators' work),
+# published under en/ beside the Turkish site. These settings replace the Turkish ones in
+# that build only (edition.core.language); the words the edition generates are in
+# _ext/edition/core/words.py.
+
+edition_english_config = {
+    "project": "Lenin’s Last Writings and Letters (1922–1923)",
+    "html_title": "Lenin’s Last Writings and Letters (1922–1923)",
+    "author": "The edition’s team",
+    "epub_basename": "lenin-last-writings",
+    "epub_title": "Lenin’s Last Writings and Letters (1922–1923)",
+    "epub_author": "The edition’s team",
+    "epub_publisher": "The edition’s team",
+    "epub_description": "A thematic edition of Lenin’s writings and letters of 1922–1923",
+    "epub_identifier": "lenin-last-writings-1",
+    "epub_uid": "lenin-last-writings-1",
+    "typst_documents": [
+        {
+            "startdocname": "index",
+            "targetname": "lenin-last-writings",
+            "title": "Lenin’s Last Writings and Letters (1922–1923)",
+            "template": "edition",
+            "metadata": {
+                "cover": ["Lenin’s Last Writings", "and Letters", "1922–1923"],
+                "subtitle": "A thematic edition after the study by Turan and Almış",
+            },
+        },
+    ],
+}

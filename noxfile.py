@@ -189,6 +189,6 @@ def lock(session: nox.Session) -> None:
     session.install("-r", "requirements/nox.txt")
     compile_ = ("uv", "pip", "compile", "--universal", "--python-version", "3.11", "--quiet")
     session.run(*compile_, "requirements/build.in", "-o", "requirements.txt")
-    for name in ("tests", "lint", "live", "bench"):
+    for name in ("tests", "lint", "live", "bench", "i18n"):
         with session.chdir("requirements"):
             session.run(*compile_, f"{name}.in", "-o", f"{name}.txt")

@@ -1,6 +1,7 @@
 """Build the edition in a staging folder; publish it only when every step succeeded.
 
-    python tools/publish.py [--html] [--pdf] [--epub] [--jobs N] [--root DIR] [-- SPHINX-ARGS]
+    python tools/publish.py [--html] [--pdf] [--epub] [--languages tr,en] [--jobs N] [--root DIR]
+                            [-- SPHINX-ARGS]
 
 With none of ``--html``, ``--pdf``, ``--epub``, the HTML and the PDF are built. Steps,
 each stopping the run when it fails: the strict HTML build (``-W -n``) into
@@ -10,6 +11,12 @@ of the site, the PDF at its root included (tools/deadlinks.py; a dead link is re
 its page's source in docs/, and at the line there that names its target). Only then are
 the finished outputs (``build/html``, ``build/pdf``, ``build/epub``) replaced, each by a
 rename; a failed run leaves the last good output exactly as it was.
+
+Both editions are built, each step for each language: the Turkish (the source) at the
+site's root, the English (``-D language=en``, the same pages with
+``locale/en/LC_MESSAGES/*.po``) under ``en/``; the English books
+(``lenin-last-writings.pdf``, ``.epub``) sit beside the Turkish ones, at the root, in
+``en/`` and in ``build/pdf``, ``build/epub``. ``--languages tr`` builds the Turkish alone.
 
 Dates come from the last commit: ``SOURCE_DATE_EPOCH`` is set from it when it is not set
 already, so that two builds of one commit give the same bytes.
@@ -35,6 +42,11 @@ from edition.core.git import source_epoch
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "lenin-son-yazilar.pdf"
 EPUB_NAME = "lenin-son-yazilar.epub"
+#: Each edition: language → (its folder in the site, its books' name, sphinx-build's -D).
+EDITIONS = {
+    "tr": ("", "lenin-son-yazilar", []),
+    "en": ("en", "lenin-last-writings", ["-D", "language=en"]),
+}
 #: Debian's epubcheck (apt-get install epubcheck): a Java program.
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 
@@ -52,10 +64,13 @@ def say(message: str) -> None:
     print(f"publish: {message}", flush=True)
 
 
-def sphinx(root: Path, builder: str, outdir: Path, jobs: str | None, extra: list[str]) -> int:
+def sphinx(
+    root: Path, builder: str, outdir: Path, jobs: str | None, extra: list[str], language: str = "tr"
+) -> int:
     command = [sys.executable, "-m", "sphinx", "build", "-b", builder, "-W", "-n"]
     command += ["-j", jobs] if jobs else []
-    command += ["-c", ".", "-d", f"build/doctrees/{builder}", "docs", str(outdir), *extra]
+    doctrees = f"build/doctrees/{builder}" + ("" if language == "tr" else f"-{language}")
+    command += ["-c", ".", "-d", doctrees, "docs", str(outdir), *EDITIONS[language][2], *extra]
     say(" ".join(command[2:]))
     return subprocess.run(command, cwd=root, check=False).returncode
 
@@ -113,6 +128,7 @@ def publish(
     epub: bool = False,
     jobs: str | None = None,
     extra: list[str] = (),
+    languages: tuple[str, ...] = ("tr", "en"),
 ) -> int:
     build = root / "build"
     staging = build / "staging"
@@ -127,35 +143,62 @@ def publish(
     # The pages offer the files published beside them (the "PDF" and "EPUB" links).
     downloads = ",".join(name for name, wanted in (("pdf", pdf), ("epub", epub)) if wanted)
     offered = ["-D", f"edition_downloads={downloads}"]
-    if html and sphinx(root, "html", staging / "html", jobs, [*extra, *offered]) != 0:
-        say(f"the HTML build failed (see the messages above); {kept}")
-        return 1
-    if pdf and sphinx(root, "typstpdf", staging / "pdf", jobs, list(extra)) != 0:
-        say(f"the PDF build failed (see the messages above); {kept}")
-        return 1
-    if epub:
-        if sphinx(root, "epub", staging / "epub", jobs, list(extra)) != 0:
-            say(f"the EPUB build failed (see the messages above); {kept}")
+    # Each page links to itself in the other editions built (the language switcher).
+    extra = [*extra, "-D", f"edition_editions={','.join(languages)}"]
+
+    def staged(name: str, language: str) -> Path:
+        return staging / (name if language == "tr" else f"{name}-{language}")
+
+    for language in languages:
+        told = "" if language == "tr" else f" ({language})"
+        html_out, pdf_out, epub_out = (staged(n, language) for n in ("html", "pdf", "epub"))
+        if html and sphinx(root, "html", html_out, jobs, [*extra, *offered], language) != 0:
+            say(f"the HTML build{told} failed (see the messages above); {kept}")
             return 1
-        checked = epubcheck(staging / "epub" / EPUB_NAME)
-        if checked is None:
-            say("epubcheck is not installed (apt-get install epubcheck): the EPUB is unchecked")
-            if os.environ.get("CI"):
-                say(f"CI must check the EPUB; {kept}")
+        if pdf and sphinx(root, "typstpdf", pdf_out, jobs, list(extra), language) != 0:
+            say(f"the PDF build{told} failed (see the messages above); {kept}")
+            return 1
+        if epub:
+            if sphinx(root, "epub", epub_out, jobs, list(extra), language) != 0:
+                say(f"the EPUB build{told} failed (see the messages above); {kept}")
                 return 1
-        elif checked != 0:
-            say(f"epubcheck found errors in the EPUB (see above); {kept}")
-            return 1
-    if html:
-        for name, wanted, built in (
-            (PDF_NAME, pdf, staging / "pdf" / PDF_NAME),
-            (EPUB_NAME, epub, staging / "epub" / EPUB_NAME),
-        ):
-            beside = staging / "html" / name  # the site offers the book at its root
+            checked = epubcheck(epub_out / f"{EDITIONS[language][1]}.epub")
+            if checked is None:
+                say("epubcheck is not installed (apt-get install epubcheck): the EPUB is unchecked")
+                if os.environ.get("CI"):
+                    say(f"CI must check the EPUB; {kept}")
+                    return 1
+            elif checked != 0:
+                say(f"epubcheck found errors in the EPUB{told} (see above); {kept}")
+                return 1
+    # The other editions join the Turkish outputs: the site's en/, the books beside.
+    for language, (folder, book, _) in EDITIONS.items():
+        if language == "tr":
+            continue
+        if language not in languages:
+            shutil.rmtree(staging / "html" / folder, ignore_errors=True)  # not an older one
+            continue
+        if html:
+            shutil.rmtree(staging / "html" / folder, ignore_errors=True)
+            shutil.copytree(staged("html", language), staging / "html" / folder)
+        for kind, wanted in (("pdf", pdf), ("epub", epub)):
             if wanted:
-                shutil.copy2(built, beside)
-            else:
-                beside.unlink(missing_ok=True)  # not an older one
+                (staging / kind).mkdir(parents=True, exist_ok=True)
+                shutil.copy2(staged(kind, language) / f"{book}.{kind}", staging / kind)
+    if html:
+        for language in ("tr", "en"):
+            folder, book, _ = EDITIONS[language]
+            for kind, wanted in (("pdf", pdf), ("epub", epub)):
+                name, built = f"{book}.{kind}", staging / kind / f"{book}.{kind}"
+                # the site offers each book at its root, the English ones in en/ too
+                places = [staging / "html" / name]
+                if folder:
+                    places.append(staging / "html" / folder / name)
+                for beside in places:
+                    if wanted and language in languages:
+                        shutil.copy2(built, beside)
+                    else:
+                        beside.unlink(missing_ok=True)  # not an older one
         dead = dead_links(staging / "html")
         for page, line, address, problem in dead:
             print(dead_link_message(root, staging / "html", page, line, address, problem))
@@ -178,6 +221,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pdf", action="store_true", help="build the PDF")
     parser.add_argument("--epub", action="store_true", help="build and check the EPUB")
     parser.add_argument("--jobs", help="sphinx-build -j (parallel reading and writing)")
+    parser.add_argument(
+        "--languages", default="tr,en", help="the editions to build (default tr,en; tr first)"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the edition's folder")
     options = parser.parse_args(own)
     chosen = options.html or options.pdf or options.epub
@@ -189,6 +235,7 @@ def main(argv: list[str]) -> int:
         epub=options.epub,
         jobs=options.jobs,
         extra=extra,
+        languages=tuple(part for part in options.languages.split(",") if part),
     )
 
 

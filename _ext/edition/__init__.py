@@ -37,6 +37,7 @@ PARTS = (
     "edition.checks.urls",
     "edition.checks.advice",
     "edition.checks.labels",
+    "edition.checks.translation",
     "edition.content.citations",
     "edition.content.quotations",
     "edition.content.conclusions",

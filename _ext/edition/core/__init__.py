@@ -34,7 +34,8 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_frozen", False, "html", bool),  # a release's own copy, for /<number>/ (release.py)
     # the English edition (language = "en"; core/language.py)
     ("edition_require_translation", False, "env", bool),  # an untranslated message fails
-    ("edition_languages", "tr,en", "html", str),  # the editions: the first at the root
+    ("edition_english_config", {}, "env", dict),
+    ("edition_editions", "", "html", str),  # "tr,en": the editions published (publish.py)  # settings the English build replaces
 )
 
 

@@ -32,7 +32,24 @@ def is_english(config: Config) -> bool:
 
 
 def use_words(app: Sphinx, config: Config) -> None:
+    """The build's words; in the English build, conf.py's ``edition_english_config`` in
+    place of the Turkish settings, and the site's address gets ``en/``."""
     words.use(current(config))
+    if not is_english(config):
+        return
+    for name, value in config.edition_english_config.items():
+        config[name] = value
+    base = config.html_baseurl
+    if base and not base.rstrip("/").endswith("/en"):
+        config.html_baseurl = base.rstrip("/") + "/en/"
+
+
+def site_root(config: Config) -> str:
+    """The address of the Turkish site (the root), from this build's ``html_baseurl``."""
+    base = config.html_baseurl
+    if is_english(config) and base.rstrip("/").endswith("/en"):
+        return base.rstrip("/")[: -len("en")]
+    return base if not base or base.endswith("/") else base + "/"
 
 
 def restore_words(app: Sphinx, exception: BaseException | None) -> None:

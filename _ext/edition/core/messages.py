@@ -98,6 +98,17 @@ class Problem(Enum):
         "own script catalogue (needs eval), or live reload lacks sphinx-autobuild",
     )
     PDF = "pdf", "Typst warns about the book, or the PDF cannot be compiled or written"
+    # The English edition (language = "en")
+    TRANSLATION = (
+        "translation",
+        "a release (or -D edition_require_translation=1) has an English page with an "
+        "untranslated message",
+    )
+    CW = (
+        "cw",
+        "in the English edition, an {alinti} lacks or misstates :cw: (its place in the "
+        "English Collected Works)",
+    )
 
 
 def warn(

@@ -264,8 +264,6 @@ UNTRANSLATED = (
 OTHER_LANGUAGE = "English"
 OTHER_LANGUAGE_LABEL = "Bu sayfanın İngilizcesi"
 PDF_PAGE = "s. "  # a page reference in the book: "(s. 11)"
-#: The book's file names (without suffix), beside the site.
-BOOK_NAME = "lenin-son-yazilar"
 
 TURKISH_WORDS: dict[str, object] = {
     name: value for name, value in dict(globals()).items() if name.isupper()
@@ -448,7 +446,6 @@ ENGLISH: dict[str, object] = {
     "OTHER_LANGUAGE": "Türkçe",
     "OTHER_LANGUAGE_LABEL": "This page in Turkish",
     "PDF_PAGE": "p. ",
-    "BOOK_NAME": "lenin-last-writings",
 }
 
 #: The languages with a table of words: ``language`` of conf.py → its words.
