@@ -119,6 +119,41 @@ def docs_live(session: nox.Session) -> None:
 
 
 @nox.session
+def messages(session: nox.Session) -> None:
+    """Extract the messages of the pages (Sphinx's gettext builder: build/gettext/*.pot) and
+    of the data files (tools/messages.py: data.pot), then make or update the English
+    catalogues, locale/en/LC_MESSAGES/<page>.po and data.po (sphinx-intl): the translators'
+    files. Locations stay relative and no ids or dates change between runs."""
+    session.install(*BUILD_REQUIREMENTS, "-r", "requirements/i18n.txt")
+    session.run(
+        "sphinx-build",
+        "-b",
+        "gettext",
+        *STRICT,
+        "-E",
+        "-c",
+        ".",
+        "-d",
+        "build/doctrees/gettext",
+        "docs",
+        "build/gettext",
+        *session.posargs,
+    )
+    # The interface's words (sphinx.pot: furo's templates) come from Sphinx and furo.
+    (ROOT / "build" / "gettext" / "sphinx.pot").unlink(missing_ok=True)
+    session.run("python", "tools/messages.py", "data", "build/gettext")
+    session.run("sphinx-intl", "update", "-p", "build/gettext", "-l", "en", "-d", "locale", "-w", "88")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Print the English catalogues' status: translated, fuzzy and missing messages, per
+    page (and data.po, the registers' texts)."""
+    session.install(*BUILD_REQUIREMENTS)
+    session.run("python", "tools/messages.py", "status", "en")
+
+
+@nox.session
 def linkcheck(session: nox.Session) -> None:
     """Check the external links (needs the network; reports, does not gate a release)."""
     session.install(*BUILD_REQUIREMENTS)

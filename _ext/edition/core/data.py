@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from edition.core import catalogue, words
 from edition.core import schema as schemas
 from edition.core.lines import NOT_UTF8, read_utf8
 from edition.core.messages import Problem, warn
@@ -132,6 +133,11 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
         for index, item in enumerate(loaded)
         if index not in refused
     ]
+    if words.language_of(getattr(app.config, "language", None)) == "en":
+        # The English edition: the texts readers see from locale/en/LC_MESSAGES/data.po.
+        table = catalogue.load(catalogue.catalogue_path(app.confdir))
+        for entry in entries:
+            catalogue.translate_fields(path.stem, entry.fields, table)
     return path, entries
 
 

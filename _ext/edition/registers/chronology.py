@@ -26,6 +26,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
+from edition.core import catalogue
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
 from edition.core.messages import Problem, warn
@@ -220,6 +221,7 @@ class KronolojiDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(self.env.edition_chronology_file))
+        catalogue.note(self.env)  # the English text of the data (data.po)
         edition_domain(self.env).note_anchored(
             "chronology",
             self.env.docname,
@@ -297,6 +299,7 @@ class KronolojiKayitlariDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(self.env.edition_chronology_file))
+        catalogue.note(self.env)  # the English text of the data (data.po)
         box = nodes.container(classes=["kronoloji-kayitlari"])
         self.set_source_info(box)
         box += nodes.rubric("", words.CHRONOLOGY_ENTRIES_HERE)

@@ -32,6 +32,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
+from edition.core import catalogue
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import ANCHOR_PREFIX as PREFIXES
 from edition.core.domain import edition_domain
@@ -268,6 +269,7 @@ class BelgelerDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(self.env.edition_documents_file))
+        catalogue.note(self.env)  # the English text of the data (data.po)
         domain = edition_domain(self.env)
         domain.note_anchored(
             "documents", self.env.docname, ((d.ident, d.title) for d in documents(self.env))

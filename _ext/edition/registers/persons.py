@@ -32,6 +32,7 @@ from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTran
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
+from edition.core import catalogue
 from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain
 from edition.core.lines import exact_line
@@ -319,6 +320,7 @@ class KisilerDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(self.env.edition_persons_file))
+        catalogue.note(self.env)  # the English text of the data (data.po)
         reg = register(self.env)
         domain = edition_domain(self.env)
         domain.note_anchored("persons", self.env.docname, ((p.anchor, p.name) for p in reg.persons))

@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from edition.core import words
+from edition.core import catalogue
 from edition.core.data import read_entries
 from edition.core.releases import KINDS, Status, parse, status
 from edition.core.turkish import day_text
@@ -151,6 +152,7 @@ class SurumNotlariDirective(SphinxDirective):
         app = self.env.app
         load(app)  # the file may have changed since the build began
         self.env.note_dependency(str(app.edition_changes_file))
+        catalogue.note(self.env)  # the English text of the data (data.po)
         record = app.edition_change_record
         root = site_root(app)
         result: list[nodes.Node] = []
