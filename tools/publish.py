@@ -107,13 +107,16 @@ def dead_link_message(
     return f"{where}: {what}; correct the link, or the label or page it names"
 
 
-def replace_folder(staged: Path, published: Path) -> None:
-    """Put a copy of ``staged`` at ``published``; the old one is removed only afterwards."""
+def replace_folder(staged: Path, published: Path, beside: list[Path] = ()) -> None:
+    """Put a copy of ``staged`` (and the files ``beside``) at ``published``; the old one is
+    removed only afterwards."""
     fresh = published.with_name(f".{published.name}.new")
     stale = published.with_name(f".{published.name}.old")
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     shutil.copytree(staged, fresh)
+    for extra in beside:
+        shutil.copy2(extra, fresh / extra.name)
     if published.exists():
         published.rename(stale)
     fresh.rename(published)
@@ -149,6 +152,10 @@ def publish(
     def staged(name: str, language: str) -> Path:
         return staging / (name if language == "tr" else f"{name}-{language}")
 
+    for folder, book, _ in EDITIONS.values():
+        for kind in ("pdf", "epub"):
+            if folder:  # an older run's (Sphinx would take it for a file of the Turkish book)
+                (staging / kind / f"{book}.{kind}").unlink(missing_ok=True)
     for language in languages:
         told = "" if language == "tr" else f" ({language})"
         html_out, pdf_out, epub_out = (staged(n, language) for n in ("html", "pdf", "epub"))
@@ -181,15 +188,11 @@ def publish(
         if html:
             shutil.rmtree(staging / "html" / folder, ignore_errors=True)
             shutil.copytree(staged("html", language), staging / "html" / folder)
-        for kind, wanted in (("pdf", pdf), ("epub", epub)):
-            if wanted:
-                (staging / kind).mkdir(parents=True, exist_ok=True)
-                shutil.copy2(staged(kind, language) / f"{book}.{kind}", staging / kind)
     if html:
         for language in ("tr", "en"):
             folder, book, _ = EDITIONS[language]
             for kind, wanted in (("pdf", pdf), ("epub", epub)):
-                name, built = f"{book}.{kind}", staging / kind / f"{book}.{kind}"
+                name, built = f"{book}.{kind}", staged(kind, language) / f"{book}.{kind}"
                 # the site offers each book at its root, the English ones in en/ too
                 places = [staging / "html" / name]
                 if folder:
@@ -208,7 +211,12 @@ def publish(
         say("every internal link and fragment of the site resolves")
     for name, wanted in (("html", html), ("pdf", pdf), ("epub", epub)):
         if wanted:
-            replace_folder(staging / name, build / name)
+            books = [  # the other editions' books beside the Turkish one
+                staged(name, language) / f"{EDITIONS[language][1]}.{name}"
+                for language in languages
+                if language != "tr" and name != "html"
+            ]
+            replace_folder(staging / name, build / name, books)
             say(f"published build/{name}")
     return 0
 

@@ -50,6 +50,7 @@ PARTS = (
     "edition.site.redirects",
     "edition.site.releases",
     "edition.site.citing",
+    "edition.site.languages",
     "edition.site.sources",
     "edition.checks.bibcheck",
     "edition.content.bibstyle",

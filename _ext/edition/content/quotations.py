@@ -21,6 +21,16 @@ that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; 
 ``:tarih:`` not written as the pages write dates (``13 Aralık 1922``, ``4–6 Ocak 1923``,
 ``Mart 1923``) or a ``:belge:`` over 200 characters is refused with the file and line.
 
+The English edition (``language = "en"``) quotes Lenin from the English *Collected Works*:
+``:cw: 36:594`` (volume, then page or range, as ``:sayfa:``; language-neutral, so it is
+written once in the Turkish source) gives the place, and the English build's footnote
+cites it (``Lenin, *Collected Works*, vol. 36, p. 594``, the volume's own entry
+``lenin-cw-36`` of references.bib) instead of the Turkish translation's book and page. The
+translator puts the CW's words in the page's catalogue. An optional ``:cw-not:`` (Turkish,
+translated in the catalogue like the text) says where the English text differs; only the
+English edition shows it. In the English build, a quotation without ``:cw:`` is an error
+at its line (``edition.cw``); a malformed ``:cw:`` is one in both builds.
+
 Words the edition leaves out of a quotation are marked ``[…]`` (the single character …
 in square brackets); the source's own marks (``…``, ``...``, ``(…)``) stay as printed.
 A cut written ``[...]`` with three full stops is refused at its line.
@@ -33,10 +43,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from edition.content.citations import bib_keys, citation_footnote, locator_problem, shown
+from edition.core import words
 from edition.core.domain import Quotation, edition_domain
+from edition.core.language import is_english
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
 from edition.core.turkish import TURKISH, page_date, page_locator
@@ -54,6 +67,10 @@ DOTTED_CUT = re.compile(r"\[\s*\.\s*\.\s*\.\s*\]")
 MAX_SPEAKER = 100
 #: :belge: is the id of a document of the register (data/belgeler.yaml).
 DOCUMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: A volume of the English Collected Works (45 volumes, and an index).
+CW_VOLUME = re.compile(r"[1-9][0-9]?")
+#: The references.bib entry of a Collected Works volume (its year and publisher).
+CW_KEY = "lenin-cw-{volume}"
 
 
 class AlintiDirective(SphinxDirective):
@@ -67,10 +84,50 @@ class AlintiDirective(SphinxDirective):
         "belge": directives.unchanged,  # the document quoted: its id in data/belgeler.yaml
         "tarih": directives.unchanged,  # its date
         "yazar": directives.unchanged,  # the speaker, when not Lenin
+        "cw": directives.unchanged,  # the English Collected Works: "volume:page(s)"
+        "cw-not": directives.unchanged,  # Turkish: how the English text differs (translated)
     }
 
     def problem(self, message: str, *args: Any) -> None:
         warn(Problem.QUOTATION, message, *args, location=self.get_location())
+
+    def english_source(self, ident: str) -> tuple[str, str] | None:
+        """(BibTeX key, pages) of the quotation's place in the English Collected Works; None
+        when there is no ``:cw:`` or (reported at the directive's line) a wrong one."""
+        value = self.options.get("cw", "").strip()
+        if not value:
+            return None
+        found = cw_source(value)
+        if isinstance(found, str):
+            warn(Problem.CW, "quotation %r: :cw: %r %s", ident, shown(value), found,
+                 location=self.get_location())
+            return None
+        volume, pages = found
+        key = CW_KEY.format(volume=volume)
+        if key not in bib_keys(self.env):
+            warn(
+                Problem.CW,
+                "quotation %r: :cw: names volume %s, which has no entry %r in references.bib; "
+                "add it (author, title 'Collected Works', volume, Progress Publishers, year)",
+                ident,
+                volume,
+                key,
+                location=self.get_location(),
+            )
+            return None
+        return key, pages
+
+    def cw_note(self, text: str) -> nodes.container:
+        """``:cw-not:``: "The English text differs: …" (the text a message of the page)."""
+        box = nodes.container(classes=["alinti-cw-not"])
+        box += nodes.paragraph("", "", nodes.strong("", words.CW_DIFFERS.strip()))
+        note = nodes.paragraph(text, "")
+        self.set_source_info(note)
+        note.rawsource = text
+        inline, messages = self.state.inline_text(text, self.lineno)
+        note.extend(inline + messages)
+        box += note
+        return box
 
     def run(self) -> list[nodes.Node]:
         ident = self.arguments[0]
@@ -126,6 +183,14 @@ class AlintiDirective(SphinxDirective):
         self.state.document.note_explicit_target(quote, quote)
         quote.extend(self.parse_content_to_nodes())
 
+        english = is_english(self.config)
+        cited = self.english_source(ident)
+        if english and cited is not None:
+            key, pages = cited
+        elif english and not self.options.get("cw", "").strip():
+            # Still the Turkish text (untranslated: the page's notice says so) with its
+            # Turkish source; once its text is translated, CwCheck requires :cw:.
+            quote["cw-missing"] = True
         if key and pages:
             mark, messages = citation_footnote(
                 self.env,
@@ -171,6 +236,10 @@ class AlintiDirective(SphinxDirective):
             attribution += nodes.Text("”")
         if date:
             attribution += nodes.Text(f", {page_date(date)}")
+        if differs := self.options.get("cw-not", "").strip():
+            # Shown in English only; the gettext builder (a Turkish build) extracts it.
+            if english or self.env.app.builder.name == "gettext":
+                quote += self.cw_note(differs)
         quote += attribution
 
         edition_domain(self.env).note_quotation(
@@ -180,6 +249,41 @@ class AlintiDirective(SphinxDirective):
             ),
         )
         return [quote]
+
+
+def cw_source(value: str) -> tuple[str, str] | str:
+    """``"36:594"`` → ("36", "594"); a problem's description when it is not that form."""
+    volume, colon, pages = value.partition(":")
+    volume, pages = volume.strip(), pages.strip()
+    if not colon or not CW_VOLUME.fullmatch(volume):
+        return "is not 'volume:page' (e.g. '36:594' or '36:594-596'; volumes 1 to 45)"
+    if wrong := locator_problem(pages, pages_only=True):
+        return f"has a page part that {wrong}"
+    return volume, pages
+
+
+class CwCheck(SphinxTransform):
+    """In the English build, after Sphinx's Locale (20): a quotation whose text is
+    translated must say where the English Collected Works has it (``:cw:``); the words and
+    their citation must agree. Reported at the directive's line (``edition.cw``)."""
+
+    default_priority = 27
+
+    def apply(self, **kwargs: Any) -> None:
+        if not is_english(self.config):
+            return
+        for quote in self.document.findall(nodes.block_quote):
+            if not quote.get("cw-missing"):
+                continue
+            if any(p.get("translated") for p in quote.findall(nodes.paragraph)):
+                warn(
+                    Problem.CW,
+                    "quotation %r is translated but has no :cw:; the English edition quotes "
+                    "the Collected Works: add ':cw: <volume>:<page>' (e.g. ':cw: 36:594') "
+                    "under its :sayfa:",
+                    quote["ids"][0] if quote["ids"] else "?",
+                    location=quote,
+                )
 
 
 def note_sections(app: Sphinx, doctree: nodes.document) -> None:
@@ -201,5 +305,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.setup_extension("edition.content.citations")
     app.add_directive("alinti", AlintiDirective)
+    app.add_transform(CwCheck)
     app.connect("doctree-read", note_sections)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

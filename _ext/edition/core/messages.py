@@ -106,8 +106,8 @@ class Problem(Enum):
     )
     CW = (
         "cw",
-        "in the English edition, an {alinti} lacks or misstates :cw: (its place in the "
-        "English Collected Works)",
+        "an {alinti}'s :cw: (its place in the English Collected Works) is malformed or names "
+        "a volume references.bib lacks, or a translated quotation has none",
     )
 
 

@@ -33,6 +33,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from edition.core import words
+from edition.core.language import is_english
 from edition.core.domain import remember
 from edition.core.git import edition_date
 from edition.site.files import is_site
@@ -217,7 +218,7 @@ def add_meta_tags(
         ("property", "og:title", title),
         ("property", "og:type", "website" if pagename == app.config.root_doc else "article"),
         ("property", "og:site_name", app.config.project),
-        ("property", "og:locale", "tr_TR"),
+        ("property", "og:locale", "en_GB" if is_english(app.config) else "tr_TR"),
         ("property", "og:description", description),
     ]
     if pdf_name(app) in dict(downloads(app)):  # only a PDF that is published beside

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from edition.checks.anchors import removed
 from edition.core import words
+from edition.core.language import is_english
 from edition.core.domain import remember
 from edition.site.files import is_site
 
@@ -113,6 +114,7 @@ def write_stub_pages(app: Sphinx, exception: Exception | None) -> None:
                 target=html.escape(target, quote=True),
                 redirects=html.escape(json.dumps(mapping, sort_keys=True), quote=True),
                 script=f"{static}_static/{REDIRECT_SCRIPT}",
+                lang="en" if is_english(app.config) else "tr",
                 moved_title=words.MOVED_TITLE,
                 moved_text=words.MOVED_TEXT.format(
                     link=f'<a href="{html.escape(target, quote=True)}">{words.MOVED_LINK}</a>'
@@ -123,7 +125,7 @@ def write_stub_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 STUB = """<!DOCTYPE html>
-<html lang="tr">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{moved_title}</title>

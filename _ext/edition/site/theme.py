@@ -33,6 +33,7 @@ from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
+from edition.core.language import is_english
 from edition.core.domain import remember
 from edition.core.messages import Problem, warn
 from edition.site.ids import permalink_id
@@ -52,11 +53,39 @@ FURO_MARKUP = PAGE_MARKUP
 OPTIONAL = PAGE_MARKUP_ONE_OF
 
 
-def turkish_furo(body: str) -> Markup:
+#: The English edition's names of the landmarks the Turkish markup names.
+ENGLISH_LANDMARKS = {
+    'aria-label="Site içeriği"': 'aria-label="Site contents"',
+    'aria-label="Bu sayfada"': 'aria-label="On this page"',
+}
+
+
+def english_markup() -> dict[str, str]:
+    """FURO_MARKUP for the English edition: the same landmarks and ids, named in English;
+    furo's own English labels and titles kept."""
+    markup = {}
+    for old, new in FURO_MARKUP.items():
+        if old.startswith("<aside"):
+            for turkish, english in ENGLISH_LANDMARKS.items():
+                new = new.replace(turkish, english)
+            markup[old] = new
+        elif not new:  # removed in both
+            markup[old] = new
+        else:
+            markup[old] = old
+    return markup
+
+
+def english_furo(body: str) -> Markup:
+    """The ``edition_theme`` filter of the English edition."""
+    return turkish_furo(body, english_markup())
+
+
+def turkish_furo(body: str, markup: dict[str, str] | None = None) -> Markup:
     """The ``edition_theme`` filter: FURO_MARKUP applied to a rendered page body."""
     text = str(body)
     missing = []
-    for old, new in FURO_MARKUP.items():
+    for old, new in (markup or FURO_MARKUP).items():
         if old not in text and old not in OPTIONAL:
             missing.append(old)
         text = text.replace(old, new)
@@ -108,8 +137,9 @@ def add_filter(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     if templates is not None and hasattr(templates, "environment"):
         theme = getattr(getattr(app.builder, "theme", None), "name", "")
+        furo = english_furo if is_english(app.config) else turkish_furo
         templates.environment.filters["edition_theme"] = (
-            turkish_furo if theme == "furo" else lambda body: body  # not in the EPUB's theme
+            furo if theme == "furo" else lambda body: body  # not in the EPUB's theme
         )
 
 
