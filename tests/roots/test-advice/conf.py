@@ -7,3 +7,5 @@ extensions = [
 ]
 bibtex_bibfiles = ["refs.bib"]
 myst_enable_extensions = ["colon_fence"]
+
+language = "tr"  # the edition's source language (Sphinx's default, "en", builds the English words)

@@ -2,3 +2,5 @@ extensions = ["myst_parser", "edition.content.bibstyle", "edition.content.citati
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "tr"
 bibtex_reference_style = "tr"
+
+language = "tr"  # the edition's source language (Sphinx's default, "en", builds the English words)

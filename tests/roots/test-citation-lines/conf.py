@@ -3,3 +3,5 @@ myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "tr"
 bibtex_reference_style = "tr"
+
+language = "tr"  # the edition's source language (Sphinx's default, "en", builds the English words)

@@ -11,3 +11,6 @@ def theme_script(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("html-page-context", theme_script)
+
+# (Sphinx's default language, "en": this project checks the CSP of a page's own code, not
+# the Turkish catalogue.)

@@ -1,2 +1,4 @@
 extensions = ["myst_parser", "edition.checks.guard", "edition.content.notes"]
 myst_enable_extensions = ["colon_fence"]
+
+language = "tr"  # the edition's source language (Sphinx's default, "en", builds the English words)
