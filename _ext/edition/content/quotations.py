@@ -24,8 +24,9 @@ that is not the edition's pages (``180``, ``88-89``, ``209, 213``, ``180 vd.``; 
 The English edition (``language = "en"``) quotes Lenin from the English *Collected Works*:
 ``:cw: 36:594`` (volume, then page or range, as ``:sayfa:``; language-neutral, so it is
 written once in the Turkish source) gives the place, and the English build's footnote
-cites it (``Lenin, *Collected Works*, vol. 36, p. 594``, the volume's own entry
-``lenin-cw-36`` of references.bib) instead of the Turkish translation's book and page. The
+cites it first (``Lenin, *Collected Works*, vol. 36, p. 594``, the volume's own entry
+``lenin-cw-36`` of references.bib), then the Turkish translation's book and page: the
+reader sees where both editions have the passage, and the bibliography keeps its entries. The
 translator puts the CW's words in the page's catalogue. An optional ``:cw-not:`` (Turkish,
 translated in the catalogue like the text) says where the English text differs; only the
 English edition shows it. In the English build, a quotation without ``:cw:`` is an error
@@ -185,24 +186,28 @@ class AlintiDirective(SphinxDirective):
 
         english = is_english(self.config)
         cited = self.english_source(ident)
+        sources = [(key, page_locator(pages))] if key and pages else []
         if english and cited is not None:
-            key, pages = cited
+            # The English words' source first; then the Turkish translation's place, the
+            # reading the Turkish edition gives (and its bibliography entry and anchor).
+            sources = [(cited[0], page_locator(cited[1])), *sources]
         elif english and not self.options.get("cw", "").strip():
             # Still the Turkish text (untranslated: the page's notice says so) with its
             # Turkish source; once its text is translated, CwCheck requires :cw:.
             quote["cw-missing"] = True
-        if key and pages:
+        if sources:
             mark, messages = citation_footnote(
                 self.env,
                 self.state.inliner,
                 self.lineno,
-                [(key, page_locator(pages))],
+                sources,
                 f"the quotation {ident!r}",
                 check_locators=False,  # :sayfa: was checked above
                 keep=True,  # Lenin's words keep their page in a numbered note
             )
-            paragraphs = list(quote.findall(nodes.paragraph))
-            (paragraphs[-1] if paragraphs else quote).extend(mark + messages)
+            # Held apart until the page's messages are translated (PlaceCitationMark): a
+            # translated paragraph gets the mark its source text never had.
+            quote += citation_mark("", *mark, *messages)
 
         speaker = self.options.get("yazar", "Lenin").strip()
         document = self.options.get("belge", "").strip()
@@ -262,6 +267,26 @@ def cw_source(value: str) -> tuple[str, str] | str:
     return volume, pages
 
 
+class citation_mark(nodes.Element):  # noqa: N801 (docutils node naming)
+    """A quotation's citation footnote mark before it joins the last paragraph: no message
+    of the page (Sphinx translates text elements only)."""
+
+
+class PlaceCitationMark(SphinxTransform):
+    """After Sphinx's Locale (20): the mark joins the quotation's last paragraph, in the
+    translated text as in the Turkish (where Locale changes nothing)."""
+
+    default_priority = 21
+
+    def apply(self, **kwargs: Any) -> None:
+        for holder in list(self.document.findall(citation_mark)):
+            quote = holder.parent
+            paragraphs = [p for p in quote.findall(nodes.paragraph) if p.parent is quote]
+            target = paragraphs[-1] if paragraphs else quote
+            target.extend(holder.children)
+            quote.remove(holder)
+
+
 class CwCheck(SphinxTransform):
     """In the English build, after Sphinx's Locale (20): a quotation whose text is
     translated must say where the English Collected Works has it (``:cw:``); the words and
@@ -305,6 +330,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.setup_extension("edition.content.citations")
     app.add_directive("alinti", AlintiDirective)
+    app.add_transform(PlaceCitationMark)
     app.add_transform(CwCheck)
     app.connect("doctree-read", note_sections)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

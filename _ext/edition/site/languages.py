@@ -84,6 +84,7 @@ def link_editions(
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
+    app.setup_extension("edition.site.files")  # the static folder the script is in
     app.add_js_file(SCRIPT, loading_method="defer")
     app.connect("html-page-context", link_editions)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,286 @@
+"""The English edition (issue 21): the same sources read with ``language = "en"``.
+
+Its words (core/words.py's English table), the untranslated notice and the release's
+refusal (checks/translation.py), the Collected Works place of every English quotation
+(content/quotations.py), the language switcher and hreflang (site/languages.py), the
+anchors (the same in both languages), the English search language, and the real site
+built strictly in English.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from edition.core import words
+from sphinx.util.docutils import patched_get_language
+
+ENGLISH = {"language": "en"}
+BOTH = {"edition_editions": "tr,en"}
+
+
+def build(app) -> None:
+    """As sphinx-build does: docutils patched not to warn about "tr" (test_sources.py)."""
+    with patched_get_language():
+        app.build()
+
+
+def page(app, name: str = "index") -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def ids(soup: BeautifulSoup) -> set[str]:
+    return {tag["id"] for tag in soup.find_all(id=True)}
+
+
+# -- The words --------------------------------------------------------------------------
+
+
+def test_the_english_table_has_every_word_and_no_other():
+    assert words.incomplete(words.ENGLISH) == []
+    assert set(words.TABLES) == {"tr", "en"}
+
+
+def test_an_incomplete_table_is_named_word_by_word():
+    table = dict(words.ENGLISH)
+    del table["CITE"]
+    table["NOTE_KINDS"] = {"duzeltme": "correction"}
+    problems = words.incomplete(table)
+    assert "missing CITE" in problems
+    assert any(p.startswith("NOTE_KINDS:") for p in problems)
+
+
+def test_use_switches_every_word_and_back():
+    try:
+        words.use("en")
+        assert all(getattr(words, name) == value for name, value in words.ENGLISH.items())
+    finally:
+        words.use("tr")
+    assert all(getattr(words, n) == v for n, v in words.TURKISH_WORDS.items())
+
+
+def test_dates_follow_the_language():
+    from edition.core.turkish import page_date, turkish_date
+
+    try:
+        words.use("en")
+        assert turkish_date((1922, 12, 23)) == "23 December 1922"
+        assert page_date("4–6 Ocak 1923") == "4–6 January 1923"
+    finally:
+        words.use("tr")
+    assert turkish_date((1922, 12, 23)) == "23 Aralık 1922"
+
+
+# -- A small project in both languages --------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="english", copy_test_root=True, freshenv=True)
+def test_the_turkish_build_is_untouched(app):
+    build(app)
+    assert app.warning.getvalue() == ""
+    soup = page(app)
+    assert soup.html["lang"] == "tr"
+    assert not soup.select(".edition-untranslated")
+    assert not soup.select(".alinti-cw-not")
+    assert "Son Kavga" in soup.select_one("aside.footnote").get_text()
+    assert not soup.select(".dil-secimi")  # one language built: no link to nothing
+
+
+@pytest.mark.sphinx(
+    "html", testroot="english", copy_test_root=True, freshenv=True, confoverrides=ENGLISH
+)
+def test_an_untranslated_page_says_so_and_a_translated_one_does_not(app):
+    build(app)
+    assert app.warning.getvalue() == ""
+    soup = page(app)
+    assert soup.html["lang"] == "en"
+    notice = soup.select(".edition-untranslated")
+    assert len(notice) == 1
+    assert notice[0].get_text().strip() == words.ENGLISH["UNTRANSLATED"]
+    assert "Henüz çevrilmemiş" in soup.get_text()  # the untranslated message, in Turkish
+    assert "English text." in soup.get_text()
+    assert not page(app, "cevrilmis").select(".edition-untranslated")
+    # the build says which page and message
+    assert "index: 1 of" in app.status.getvalue()
+    assert "Henüz çevrilmemiş" in app.status.getvalue()
+
+
+@pytest.mark.sphinx(
+    "html", testroot="english", copy_test_root=True, freshenv=True, confoverrides=ENGLISH
+)
+def test_the_english_quotation_cites_the_collected_works(app):
+    build(app)
+    soup = page(app)
+    quote = soup.select_one("blockquote.alinti, .alinti")
+    note_id = quote.select_one("a.footnote-reference")["href"].lstrip("#")
+    footnote = " ".join(soup.find(id=note_id).get_text().split())
+    # the English words' source, and the Turkish translation's place (in the style's order)
+    assert "Collected Works, vol. 36, p. 594–595" in footnote
+    assert "Son Kavga, p. 88–89" in footnote
+    differs = " ".join(quote.select_one(".alinti-cw-not").get_text().split())
+    assert differs == "The English text differs: the Turkish translation lacks a sentence."
+    cited = " ".join(soup.select_one(".bibliography").get_text().split())
+    assert "Progress Publishers" in cited
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="english",
+    copy_test_root=True,
+    freshenv=True,
+    confoverrides={**ENGLISH, "edition_require_translation": True},
+)
+def test_a_required_translation_fails_at_each_untranslated_message(app):
+    build(app)
+    warnings = app.warning.getvalue()
+    found = re.findall(r"index\.md:(\d+): WARNING: untranslated message '([^']*)'", warnings)
+    assert found == [("17", "Henüz çevrilmemiş bir cümle.")]
+    assert "locale/en/LC_MESSAGES/index.po" in warnings
+    assert "[edition.translation]" in warnings
+    assert "cevrilmis.md" not in warnings
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="english",
+    copy_test_root=True,
+    freshenv=True,
+    confoverrides={**ENGLISH, "edition_frozen": True},
+)
+def test_a_release_refuses_an_untranslated_message(app):
+    build(app)
+    assert "WARNING: untranslated message 'Henüz çevrilmemiş" in app.warning.getvalue()
+
+
+def test_both_languages_have_the_same_anchors(make_app, rootdir, tmp_path):
+    import shutil
+
+    found = {}
+    for language in ("tr", "en"):
+        src = tmp_path / language
+        shutil.copytree(rootdir / "test-english", src)
+        app = make_app("html", srcdir=src, confoverrides={"language": language}, freshenv=True)
+        build(app)
+        found[language] = {name: ids(page(app, name)) for name in ("index", "cevrilmis")}
+    for name, turkish in found["tr"].items():
+        # every Turkish anchor exists in English (which may cite more: the CW's entries)
+        assert turkish <= found["en"][name], (name, turkish - found["en"][name])
+    assert "ikinci-bolum" in found["en"]["index"]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="english",
+    copy_test_root=True,
+    freshenv=True,
+    confoverrides={**ENGLISH, **BOTH},
+)
+def test_the_english_page_links_to_the_turkish_one(app):
+    build(app)
+    soup = page(app, "cevrilmis")
+    switch = soup.select_one("a.dil-baglantisi")
+    assert switch["href"] == "../cevrilmis.html"
+    assert switch["hreflang"] == switch["lang"] == "tr"
+    alternates = {
+        link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates == {
+        "tr": "../cevrilmis.html",
+        "en": "../en/cevrilmis.html",
+        "x-default": "../cevrilmis.html",
+    }
+    assert (app.outdir / "_static" / "edition-language.js").is_file()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="english",
+    copy_test_root=True,
+    freshenv=True,
+    confoverrides={**BOTH, "html_baseurl": "https://example.org/lenin/"},
+)
+def test_the_turkish_page_names_both_at_the_site_s_address(app):
+    build(app)
+    soup = page(app)
+    switch = soup.select_one("a.dil-baglantisi")
+    assert switch["href"] == "https://example.org/lenin/en/index.html"
+    assert switch["hreflang"] == "en"
+    hreflangs = sorted(link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]'))
+    assert hreflangs == ["en", "tr", "x-default"]
+
+
+@pytest.mark.sphinx(
+    "html", testroot="english-cw", copy_test_root=True, freshenv=True, confoverrides=ENGLISH
+)
+def test_a_translated_quotation_without_its_collected_works_place_fails(app):
+    build(app)
+    warnings = app.warning.getvalue()
+    assert re.search(
+        r"index\.md:3: WARNING: quotation 'alinti-cevrilmis' is translated but has no :cw:; "
+        r".*add ':cw: <volume>:<page>'",
+        warnings,
+    )
+    assert "alinti-cevrilmemis" not in warnings  # still Turkish, with its Turkish source
+    assert re.search(r"index\.md:\d+: WARNING: quotation 'alinti-bozuk': :cw: 'otuz altı' is not", warnings)
+    assert "names volume 12, which has no entry 'lenin-cw-12'" in warnings
+    assert warnings.count("[edition.cw]") == 3
+
+
+@pytest.mark.sphinx("html", testroot="english-cw", copy_test_root=True, freshenv=True)
+def test_a_malformed_collected_works_place_fails_in_turkish_too(app):
+    build(app)
+    warnings = app.warning.getvalue()
+    assert "alinti-bozuk': :cw:" in warnings
+    assert "is translated" not in warnings
+
+
+# -- The real site in English -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english(site, tmp_path_factory):
+    from conftest import SITE_SETTINGS, strict_build
+
+    return strict_build(
+        "html", tmp_path_factory.mktemp("english"), settings=(*SITE_SETTINGS, "language=en")
+    )
+
+
+def test_the_english_site_builds_strictly(english):
+    assert english.status == 0, english.warnings
+    soup = BeautifulSoup((english.outdir / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.html["lang"] == "en"
+
+
+def test_every_turkish_anchor_exists_on_the_english_site(site, english):
+    for turkish in sorted(site.html.outdir.glob("*.html")):
+        mine = ids(BeautifulSoup(turkish.read_text("utf-8"), "html.parser"))
+        theirs = ids(BeautifulSoup((english.outdir / turkish.name).read_text("utf-8"), "html.parser"))
+        assert mine <= theirs, (turkish.name, sorted(mine - theirs))
+
+
+def test_every_english_quotation_cites_the_collected_works_or_is_marked_untranslated(english):
+    for path in sorted(english.outdir.glob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for quote in soup.select(".alinti"):
+            mark = quote.select_one("a.footnote-reference")
+            if mark is None:
+                continue
+            cited = soup.find(id=mark["href"].lstrip("#")).get_text()
+            english_text = "Collected Works" in cited and "vol. " in cited and "p. " in cited
+            assert english_text or soup.select(".edition-untranslated"), (path.name, quote["id"])
+
+
+def test_the_english_search_stems_english_and_the_turkish_folds(site, english):
+    data = (english.outdir / "_static" / "language_data.js").read_text("utf-8")
+    assert "EnglishStemmer" in data or "porter" in data.lower()
+    index = (english.outdir / "searchindex.js").read_text("utf-8")
+    turkish_index = (site.html.outdir / "searchindex.js").read_text("utf-8")
+    # the Turkish index holds the ASCII-folded stems (edition.site.search); the English not
+    assert '"isci' in turkish_index or "isci" in turkish_index
+    assert (english.outdir / "_static" / "edition-search.js").exists() is (
+        (site.html.outdir / "_static" / "edition-search.js").exists()
+    )
+    assert "TurkishStemmer" not in data
+    assert index
