@@ -142,7 +142,9 @@ def messages(session: nox.Session) -> None:
     # The interface's words (sphinx.pot: furo's templates) come from Sphinx and furo.
     (ROOT / "build" / "gettext" / "sphinx.pot").unlink(missing_ok=True)
     session.run("python", "tools/messages.py", "data", "build/gettext")
-    session.run("sphinx-intl", "update", "-p", "build/gettext", "-l", "en", "-d", "locale", "-w", "88")
+    session.run(
+        "sphinx-intl", "update", "-p", "build/gettext", "-l", "en", "-d", "locale", "-w", "88"
+    )
 
 
 @nox.session

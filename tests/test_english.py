@@ -222,7 +222,9 @@ def test_a_translated_quotation_without_its_collected_works_place_fails(app):
         warnings,
     )
     assert "alinti-cevrilmemis" not in warnings  # still Turkish, with its Turkish source
-    assert re.search(r"index\.md:\d+: WARNING: quotation 'alinti-bozuk': :cw: 'otuz altı' is not", warnings)
+    assert re.search(
+        r"index\.md:\d+: WARNING: quotation 'alinti-bozuk': :cw: 'otuz altı' is not", warnings
+    )
     assert "names volume 12, which has no entry 'lenin-cw-12'" in warnings
     assert warnings.count("[edition.cw]") == 3
 
@@ -256,7 +258,9 @@ def test_the_english_site_builds_strictly(english):
 def test_every_turkish_anchor_exists_on_the_english_site(site, english):
     for turkish in sorted(site.html.outdir.glob("*.html")):
         mine = ids(BeautifulSoup(turkish.read_text("utf-8"), "html.parser"))
-        theirs = ids(BeautifulSoup((english.outdir / turkish.name).read_text("utf-8"), "html.parser"))
+        theirs = ids(
+            BeautifulSoup((english.outdir / turkish.name).read_text("utf-8"), "html.parser")
+        )
         assert mine <= theirs, (turkish.name, sorted(mine - theirs))
 
 

@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 from babel.messages.catalog import Catalog  # noqa: E402 (after the path is set)
 from babel.messages.pofile import read_po, write_po  # noqa: E402
-
 from edition.core import catalogue, schema  # noqa: E402
 
 DATA = ROOT / "data"
@@ -88,7 +87,7 @@ def print_status(language: str = "en") -> int:
     print(f"{'catalogue':<{width}}  translated  fuzzy  missing")
     for name, translated, fuzzy, missing in rows:
         print(f"{name:<{width}}  {translated:>10}  {fuzzy:>5}  {missing:>7}")
-    totals = [sum(column) for column in list(zip(*rows))[1:]]
+    totals = [sum(row[i] for row in rows) for i in (1, 2, 3)]
     print(f"{'total':<{width}}  {totals[0]:>10}  {totals[1]:>5}  {totals[2]:>7}")
     return 0
 

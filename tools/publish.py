@@ -179,7 +179,7 @@ def publish(
                 say(f"epubcheck found errors in the EPUB{told} (see above); {kept}")
                 return 1
     # The other editions join the Turkish outputs: the site's en/, the books beside.
-    for language, (folder, book, _) in EDITIONS.items():
+    for language, (folder, _book, _) in EDITIONS.items():
         if language == "tr":
             continue
         if language not in languages:

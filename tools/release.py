@@ -10,7 +10,10 @@ Run by ``python3 noxw.py -s release``. The release's number is conf.py's ``relea
    which release it is and links to the same place in the current text), PDF and EPUB
    (with epubcheck where installed) — into ``build/release/<number>/``, the PDF and the EPUB
    beside the pages, every internal link checked; the site's address (``--base``, or
-   ``SITE_URL``) is the root the release is served under, as ``<base><number>/``;
+   ``SITE_URL``) is the root the release is served under, as ``<base><number>/``; when
+   ``locale/en/LC_MESSAGES`` holds the pages' catalogues, the English edition too, under
+   ``en/``, which fails on any untranslated message (a release never mixes the languages;
+   without catalogues the release has no English edition, and says so);
 5. the text of the release, sentence by sentence under each anchor
    (``build/release/<number>/metin.json``), and the sentences that changed since the
    release before it (``degisiklikler.html``), when that release's text is at hand in
@@ -40,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 from deadlinks import dead_links
 from edition.core.git import git, source_epoch
 from edition.core.releases import read, tag_of
-from publish import EPUB_NAME, PDF_NAME, epubcheck
+from publish import EDITIONS, epubcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANGES = "data/surum-notlari.yaml"
@@ -92,9 +95,14 @@ def check(root: Path, number: str) -> None:
         )
 
 
-def sphinx(root: Path, builder: str, outdir: Path, settings: list[str]) -> None:
+def sphinx(
+    root: Path, builder: str, outdir: Path, settings: list[str], language: str = "tr"
+) -> None:
     command = [sys.executable, "-m", "sphinx", "build", "-b", builder, "-W", "-n", "-q"]
-    command += ["-c", ".", "-d", f"build/doctrees/release-{builder}", "docs", str(outdir)]
+    doctrees = f"build/doctrees/release-{builder}" + ("" if language == "tr" else f"-{language}")
+    command += ["-c", ".", "-d", doctrees, "docs", str(outdir)]
+    if language != "tr":
+        settings = [f"language={language}", *settings]
     for setting in settings:
         command += ["-D", setting]
     say(" ".join(command[2:]))
@@ -105,19 +113,36 @@ def sphinx(root: Path, builder: str, outdir: Path, settings: list[str]) -> None:
 def build(root: Path, number: str, base: str, into: Path) -> None:
     staging = root / "build" / "staging" / f"release-{number}"
     shutil.rmtree(staging, ignore_errors=True)
+    english = english_catalogues(root)
+    if not english:
+        say("no English catalogues (locale/en/LC_MESSAGES/<page>.po): no English edition")
+    languages = ["tr", "en"] if english else ["tr"]
     settings = ["edition_frozen=1", "edition_downloads=pdf,epub"]
+    settings.append(f"edition_editions={','.join(languages)}")
     if base:
         settings.append(f"html_baseurl={base}{number}/")
-    sphinx(root, "html", staging / "html", settings)
-    sphinx(root, "typstpdf", staging / "pdf", [])
-    sphinx(root, "epub", staging / "epub", [])
-    checked = epubcheck(staging / "epub" / EPUB_NAME)
-    if checked is None and os.environ.get("CI"):
-        raise RefusedError("CI must check the EPUB: install epubcheck")
-    if checked:
-        raise RefusedError("epubcheck found errors in the EPUB (see above): nothing was released")
-    shutil.copy2(staging / "pdf" / PDF_NAME, staging / "html" / PDF_NAME)
-    shutil.copy2(staging / "epub" / EPUB_NAME, staging / "html" / EPUB_NAME)
+    for language in languages:
+        folder, book, _ = EDITIONS[language]
+        suffix = "" if language == "tr" else f"-{language}"
+        html_out = staging / f"html{suffix}"
+        sphinx(root, "html", html_out, settings, language)
+        sphinx(root, "typstpdf", staging / f"pdf{suffix}", [], language)
+        sphinx(root, "epub", staging / f"epub{suffix}", [], language)
+        checked = epubcheck(staging / f"epub{suffix}" / f"{book}.epub")
+        if checked is None and os.environ.get("CI"):
+            raise RefusedError("CI must check the EPUB: install epubcheck")
+        if checked:
+            raise RefusedError(
+                "epubcheck found errors in the EPUB (see above): nothing was released"
+            )
+        for kind in ("pdf", "epub"):
+            shutil.copy2(
+                staging / f"{kind}{suffix}" / f"{book}.{kind}", staging / "html" / f"{book}.{kind}"
+            )
+        if folder:
+            shutil.copytree(html_out, staging / "html" / folder)
+            for kind in ("pdf", "epub"):
+                shutil.copy2(staging / "html" / f"{book}.{kind}", staging / "html" / folder)
     dead = dead_links(staging / "html")
     if dead:
         for page, line, address, problem in dead:
@@ -127,6 +152,12 @@ def build(root: Path, number: str, base: str, into: Path) -> None:
     into.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(staging / "html", into)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def english_catalogues(root: Path) -> list[Path]:
+    """The pages' English catalogues (data.po, the registers' texts, is not a page's)."""
+    folder = root / "locale" / "en" / "LC_MESSAGES"
+    return sorted(p for p in folder.glob("*.po") if p.stem != "data")
 
 
 def sentences(text: str) -> list[str]:

@@ -131,7 +131,9 @@ def title(children: list[Any], data: dict[str, Any], short: bool = False):
         return join["“", text, "”"].format_data(data)
     if short and "volume" in data["entry"].fields:
         # One volume of a set: a citation names it ("Collected Works, c. 45, s. 607").
-        return join(sep=", ")[tag("em")[text], join[words.VOLUME, bibfield("volume")]].format_data(data)
+        return join(sep=", ")[tag("em")[text], join[words.VOLUME, bibfield("volume")]].format_data(
+            data
+        )
     return tag("em")[text].format_data(data)
 
 
@@ -198,6 +200,7 @@ class TurkishStyle(BaseStyle):
 
 
 # -- Citations in the text -------------------------------------------------------------
+
 
 def turkish_person() -> PersonStyle:
     """Names joined in the build's language (made when sphinxcontrib-bibtex makes the style,

@@ -38,10 +38,10 @@ from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
 from sphinxcontrib.bibtex.roles import CiteRole
 
+from edition.core import words
 from edition.core.domain import remember
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
-from edition.core import words
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
 
 if TYPE_CHECKING:

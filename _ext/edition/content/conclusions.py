@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 
-
 class conclusion_basis(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
     """Replaced by the links to the sections a conclusion rests on (attribute ``conclusion``)."""
 

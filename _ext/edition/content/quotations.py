@@ -100,8 +100,14 @@ class AlintiDirective(SphinxDirective):
             return None
         found = cw_source(value)
         if isinstance(found, str):
-            warn(Problem.CW, "quotation %r: :cw: %r %s", ident, shown(value), found,
-                 location=self.get_location())
+            warn(
+                Problem.CW,
+                "quotation %r: :cw: %r %s",
+                ident,
+                shown(value),
+                found,
+                location=self.get_location(),
+            )
             return None
         volume, pages = found
         key = CW_KEY.format(volume=volume)
@@ -241,10 +247,10 @@ class AlintiDirective(SphinxDirective):
             attribution += nodes.Text("”")
         if date:
             attribution += nodes.Text(f", {page_date(date)}")
-        if differs := self.options.get("cw-not", "").strip():
-            # Shown in English only; the gettext builder (a Turkish build) extracts it.
-            if english or self.env.app.builder.name == "gettext":
-                quote += self.cw_note(differs)
+        # :cw-not: is shown in English only; the gettext builder (a Turkish build) extracts it.
+        differs = self.options.get("cw-not", "").strip()
+        if differs and (english or self.env.app.builder.name == "gettext"):
+            quote += self.cw_note(differs)
         quote += attribution
 
         edition_domain(self.env).note_quotation(

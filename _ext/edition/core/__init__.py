@@ -35,7 +35,12 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     # the English edition (language = "en"; core/language.py)
     ("edition_require_translation", False, "env", bool),  # an untranslated message fails
     ("edition_english_config", {}, "env", dict),
-    ("edition_editions", "", "html", str),  # "tr,en": the editions published (publish.py)  # settings the English build replaces
+    (
+        "edition_editions",
+        "",
+        "html",
+        str,
+    ),  # "tr,en": the editions published (publish.py)  # settings the English build replaces
 )
 
 

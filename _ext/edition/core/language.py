@@ -23,7 +23,7 @@ FOLDERS = {"tr": "", "en": "en/"}
 
 
 def current(config: Config) -> str:
-    """"en" or "tr": the words' language of a build."""
+    """ "en" or "tr": the words' language of a build."""
     return words.language_of(getattr(config, "language", None))
 
 

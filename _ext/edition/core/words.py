@@ -257,9 +257,7 @@ OTHERS = " vd."  # "and others" after the first authors
 CW_SOURCE = "Lenin, *Collected Works*, c. {volume}, s. {pages}"
 CW_DIFFERS = "İngilizce metin farklıdır: "
 #: A page of the English edition with untranslated passages (the Turkish build never shows it).
-UNTRANSLATED = (
-    "Bu sayfa henüz tümüyle çevrilmedi; çevrilmemiş bölümler Türkçe olarak görünür."
-)
+UNTRANSLATED = "Bu sayfa henüz tümüyle çevrilmedi; çevrilmemiş bölümler Türkçe olarak görünür."
 #: The language switcher: the other language's name, in that language.
 OTHER_LANGUAGE = "English"
 OTHER_LANGUAGE_LABEL = "Bu sayfanın İngilizcesi"
@@ -458,9 +456,13 @@ def incomplete(table: dict[str, object]) -> list[str]:
     problems += [f"unknown {name}" for name in table if name not in TURKISH_WORDS]
     for name, value in table.items():
         turkish = TURKISH_WORDS.get(name)
-        if isinstance(turkish, dict) and (not isinstance(value, dict) or value.keys() != turkish.keys()):
+        if isinstance(turkish, dict) and (
+            not isinstance(value, dict) or value.keys() != turkish.keys()
+        ):
             problems.append(f"{name}: keys differ from the Turkish table")
-        elif isinstance(turkish, tuple) and (not isinstance(value, tuple) or len(value) != len(turkish)):
+        elif isinstance(turkish, tuple) and (
+            not isinstance(value, tuple) or len(value) != len(turkish)
+        ):
             problems.append(f"{name}: not as many items as the Turkish")
     return problems
 

@@ -25,8 +25,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from edition.core import words
-from edition.core import catalogue
+from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
 from edition.core.messages import Problem, warn
@@ -276,7 +275,9 @@ class KronolojiDirective(SphinxDirective):
             what = [title_of(event)]
             if event.details:
                 what.append(nodes.Text(f" ({event.details})"))
-            body += self.row([when, what, words.EVENT_KINDS[event.kind], section_links(event.sections)])
+            body += self.row(
+                [when, what, words.EVENT_KINDS[event.kind], section_links(event.sections)]
+            )
         return table
 
     @staticmethod

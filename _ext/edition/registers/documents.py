@@ -31,8 +31,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from edition.core import words
-from edition.core import catalogue
+from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import ANCHOR_PREFIX as PREFIXES
 from edition.core.domain import edition_domain

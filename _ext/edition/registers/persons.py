@@ -31,8 +31,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from edition.core import words
-from edition.core import catalogue
+from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain
 from edition.core.lines import exact_line

@@ -33,9 +33,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from edition.core import words
-from edition.core.language import is_english
 from edition.core.domain import remember
 from edition.core.git import edition_date
+from edition.core.language import is_english
 from edition.site.files import is_site
 from edition.site.releases import (
     cited_url,

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from edition.checks.anchors import removed
 from edition.core import words
-from edition.core.language import is_english
 from edition.core.domain import remember
+from edition.core.language import is_english
 from edition.site.files import is_site
 
 if TYPE_CHECKING:

@@ -24,8 +24,7 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from edition.core import words
-from edition.core import catalogue
+from edition.core import catalogue, words
 from edition.core.data import read_entries
 from edition.core.releases import KINDS, Status, parse, status
 from edition.core.turkish import day_text

@@ -33,8 +33,8 @@ from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
-from edition.core.language import is_english
 from edition.core.domain import remember
+from edition.core.language import is_english
 from edition.core.messages import Problem, warn
 from edition.site.ids import permalink_id
 from edition.upstream.furo import PAGE_MARKUP, PAGE_MARKUP_ONE_OF
