@@ -34,6 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain
+from edition.core.language import is_english
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
 from edition.core.xref import reference
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
-FIELDS = {"id", "ad", "tam_ad", "yasam", "varyantlar", "kaynakta", "rol"}
+FIELDS = {"id", "ad", "ad_en", "tam_ad", "yasam", "varyantlar", "kaynakta", "rol"}
 #: Text between typographic double quotes: quoted words keep their spelling.
 QUOTED = re.compile(r"“[^”]*”")
 #: Where spellings are not checked: code, generated bibliography entries, index data.
@@ -86,13 +87,18 @@ class Person:
     variants: tuple[str, ...]
     source_spelling: str
     role: str
+    #: Other spellings that are the edition's too: in the English edition, the Turkish
+    #: ``ad`` (a page not yet translated writes it), beside ``ad_en``.
+    also: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
         return f"kisi-{self.ident}"
 
 
-def validate(entry: Entry, ident: str) -> Person | None:
+def validate(entry: Entry, ident: str, english: bool = False) -> Person | None:
+    """The person of an entry; in the English edition (``english``) named by ``ad_en``
+    where it has one (the Turkish ``ad`` stays a spelling of the edition)."""
     fields = entry.fields
     ok = True
 
@@ -117,15 +123,20 @@ def validate(entry: Entry, ident: str) -> Person | None:
     source = str(fields.get("kaynakta", "")).strip()
     if not ok:
         return None
+    also: tuple[str, ...] = ()
+    english_name = " ".join(str(fields.get("ad_en", "")).split())
+    if english and english_name and english_name != name:
+        name, also = english_name, (name,)
     return Person(
         ident,
         entry.location,
         name,
         " ".join(str(fields.get("tam_ad", "")).split()),
         str(fields.get("yasam", "")).strip(),
-        tuple(v.strip() for v in variants),
-        source,
+        tuple(v.strip() for v in variants if v.strip() not in (name, *also)),
+        source if source not in also else "",
         " ".join(str(fields["rol"]).split()),
+        also,
     )
 
 
@@ -142,12 +153,12 @@ def load(app: Sphinx, env: BuildEnvironment | None = None, docnames: Any = None)
     persons = [
         person
         for ident, entry in check_ids(entries, "person").items()
-        if (person := validate(entry, ident)) is not None
+        if (person := validate(entry, ident, is_english(app.config))) is not None
     ]
     by_name: dict[str, Person] = {}
     by_variant: dict[str, Person] = {}
     for person in persons:
-        for spelling, registry in [(person.name, by_name)] + [
+        for spelling, registry in [(n, by_name) for n in (person.name, *person.also)] + [
             (v, by_variant)
             for v in (*person.variants, person.source_spelling)
             if v and v != person.name

@@ -38,6 +38,7 @@ from sphinx.search.tr import SearchTurkish
 
 from edition.core import words as reader_words
 from edition.core.domain import remember, remembered
+from edition.core.language import is_english
 from edition.core.turkish import ascii_fold, incipit, turkish_lower
 from edition.upstream.sphinx import plain_search_index, search_index_entries, search_word_maps
 
@@ -166,8 +167,10 @@ def give_objects_whole(app: Sphinx) -> list[Any]:
 def add_search_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if pagename == "search":
-        # deferred: it runs after searchtools.js and before the search starts
+    if pagename == "search" and not is_english(app.config):
+        # Turkish folding of the query, for the Turkish index only (the English edition's
+        # search is Sphinx's own, with the English stemmer: html_search_language follows
+        # language). Deferred: it runs after searchtools.js and before the search starts.
         app.add_js_file("edition-search.js", loading_method="defer")
 
 
