@@ -261,7 +261,17 @@ UNTRANSLATED = "Bu sayfa henüz tümüyle çevrilmedi; çevrilmemiş bölümler 
 #: The language switcher: the other language's name, in that language.
 OTHER_LANGUAGE = "English"
 OTHER_LANGUAGE_LABEL = "Bu sayfanın İngilizcesi"
-PDF_PAGE = "s. "  # a page reference in the book: "(s. 11)"
+#: The book template's own words (pdf/typst/edition.typ, "words"), and its text language.
+BOOK_WORDS = {
+    "contents": "İçindekiler",
+    "note": "Not",
+    "warning": "Uyarı",
+    "important": "Önemli",
+    "seealso": "Ayrıca bakınız",
+    "edition": "Edisyon",
+    "page": "s.",  # a page reference: "(s. 11)"
+}
+BOOK_LANGUAGE = ("tr", "TR")  # Typst's lang and region: hyphenation, quotes
 
 TURKISH_WORDS: dict[str, object] = {
     name: value for name, value in dict(globals()).items() if name.isupper()
@@ -443,7 +453,16 @@ ENGLISH: dict[str, object] = {
     ),
     "OTHER_LANGUAGE": "Türkçe",
     "OTHER_LANGUAGE_LABEL": "This page in Turkish",
-    "PDF_PAGE": "p. ",
+    "BOOK_WORDS": {
+        "contents": "Contents",
+        "note": "Note",
+        "warning": "Warning",
+        "important": "Important",
+        "seealso": "See also",
+        "edition": "Edition",
+        "page": "p.",
+    },
+    "BOOK_LANGUAGE": ("en", "GB"),
 }
 
 #: The languages with a table of words: ``language`` of conf.py → its words.

@@ -404,6 +404,34 @@ def tie(text: str) -> str:
     return TIES.sub(lambda m: (m[1] or "") + "\u00a0", text)
 
 
+#: The template's words and its text language, as edition.typ writes them (Turkish).
+TEMPLATE_WORDS = re.compile(r"^#let words = \(\n(?:  .*\n)*?\)$", re.M)
+TEMPLATE_LANGUAGE = re.compile(r'^(\s*)lang: "tr",\n(\s*)region: "TR",$', re.M)
+
+
+def book_language(template: Path) -> None:
+    """The copied template in the build's language: its words (``words.BOOK_WORDS``) and
+    Typst's ``lang`` and ``region`` (hyphenation and quotation marks); the Turkish book's
+    template is written as it is."""
+    if words.BOOK_WORDS == words.TURKISH_WORDS["BOOK_WORDS"] or not template.is_file():
+        return
+    text = template.read_text(encoding="utf-8")
+    table = "".join(f"  {key}: {escape_str(value)},\n" for key, value in words.BOOK_WORDS.items())
+    lang, region = words.BOOK_LANGUAGE
+    text, found = TEMPLATE_WORDS.subn(lambda m: f"#let words = (\n{table})", text, count=1)
+    text, set_lang = TEMPLATE_LANGUAGE.subn(
+        lambda m: f'{m[1]}lang: "{lang}",\n{m[2]}region: "{region}",', text, count=1
+    )
+    if not (found and set_lang):
+        warn(
+            Problem.PDF,
+            "the template's words or text language are not where book_language() looks; "
+            "update it with pdf/typst/edition.typ",
+            location=str(template),
+        )
+    template.write_text(text, encoding="utf-8")
+
+
 class TypstPDFBuilder(TypstBuilder):
     """Writes the Typst source of each book in ``typst_documents``, then compiles it to PDF."""
 
@@ -424,6 +452,7 @@ class TypstPDFBuilder(TypstBuilder):
         folder = Path(self.outdir) / targetname
         source = folder / f"{targetname}.typ"
         output = Path(self.outdir) / f"{targetname}.pdf"
+        book_language(folder / "templates" / "edition.typ")
         try:
             compiler = typst.Compiler(
                 str(source),
