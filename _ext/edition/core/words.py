@@ -195,6 +195,8 @@ RELEASE_PAGES = "sayfalar"
 RELEASE_CHANGES = "{previous} sürümünden bu yana değişen cümleler"
 COPY_CITATION = "Atfı kopyala"
 COPY_BIBTEX = "BibTeX’i kopyala"
+COPIED = "Kopyalandı"  # edition-cite.js, after a copy
+SELECTED = "Seçildi: Ctrl+C ile kopyalayın"  # when the browser does not let it copy
 
 # -- A page that moved (edition.site.redirects) -----------------------------------------
 
@@ -401,6 +403,8 @@ ENGLISH: dict[str, object] = {
     "RELEASE_CHANGES": "sentences changed since release {previous}",
     "COPY_CITATION": "Copy the citation",
     "COPY_BIBTEX": "Copy the BibTeX",
+    "COPIED": "Copied",
+    "SELECTED": "Selected: press Ctrl+C to copy",
     "MOVED_TITLE": "This page has moved",
     "MOVED_TEXT": "This page has moved: {link}.",
     "MOVED_LINK": "go to its new place",

@@ -413,7 +413,7 @@ def book_language(template: Path) -> None:
     """The copied template in the build's language: its words (``words.BOOK_WORDS``) and
     Typst's ``lang`` and ``region`` (hyphenation and quotation marks); the Turkish book's
     template is written as it is."""
-    if words.BOOK_WORDS == words.TURKISH_WORDS["BOOK_WORDS"] or not template.is_file():
+    if words.TURKISH_WORDS["BOOK_WORDS"] == words.BOOK_WORDS or not template.is_file():
         return
     text = template.read_text(encoding="utf-8")
     table = "".join(f"  {key}: {escape_str(value)},\n" for key, value in words.BOOK_WORDS.items())

@@ -152,10 +152,14 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
         f"{words.CITE}</summary>"
         f'<div class="atif-icerik" data-adres="{esc(shown_url, quote=True)}">'
         f'<p class="atif-metin">{citation}</p>'
-        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-metin">'
+        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-metin" '
+        f'data-kopyalandi="{esc(words.COPIED, quote=True)}" '
+        f'data-secildi="{esc(words.SELECTED, quote=True)}">'
         f"{words.COPY_CITATION}</button></p>"
         f'<pre class="atif-bibtex">{esc(bibtex)}</pre>'
-        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex">'
+        '<p><button type="button" class="atif-kopyala" data-kopyala="atif-bibtex" '
+        f'data-kopyalandi="{esc(words.COPIED, quote=True)}" '
+        f'data-secildi="{esc(words.SELECTED, quote=True)}">'
         f"{words.COPY_BIBTEX}</button></p>"
         f"{current}"
         "</div></details>"

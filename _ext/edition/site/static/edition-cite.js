@@ -71,18 +71,21 @@
     var source = box.querySelector("." + button.getAttribute("data-kopyala"));
     var text = source.textContent.replace(/\s+\n/g, "\n").trim();
     var label = button.textContent;
+    // The words are the page's (data-kopyalandi, data-secildi: edition/core/words.py)
+    var copied = button.getAttribute("data-kopyalandi") || "Kopyalandı";
+    var selected = button.getAttribute("data-secildi") || "Seçildi: Ctrl+C ile kopyalayın";
     function done(message) {
       button.textContent = message;
       setTimeout(function () { button.textContent = label; }, 2000);
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(
-        function () { done("Kopyalandı"); },
-        function () { select(source); done("Seçildi: Ctrl+C ile kopyalayın"); }
+        function () { done(copied); },
+        function () { select(source); done(selected); }
       );
     } else {
       select(source);
-      done("Seçildi: Ctrl+C ile kopyalayın");
+      done(selected);
     }
   }
 
