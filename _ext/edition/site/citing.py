@@ -135,7 +135,7 @@ def visit_cite_this(translator: HTML5Translator, node: cite_this) -> None:
             f"  note      = {{{words.ONLINE_VERSION.format(edition=edition)}}},",
             f"  url       = {{{shown_url}}},",
             "  urldate   = {YYYY-AA-GG},",
-            "  language  = {turkish},",
+            f"  language  = {{{'english' if is_english(app.config) else 'turkish'}}},",
             "}",
         ]
     )
