@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from edition.core import catalogue, words
 from edition.core.data import read_entries
+from edition.core.language import FOLDERS, current
 from edition.core.releases import KINDS, Status, parse, status
 from edition.core.turkish import day_text
 from edition.site.files import is_site
@@ -74,15 +75,27 @@ def edition_words(app: Sphinx, today: date) -> str:
 
 
 def site_root(app: Sphinx) -> str:
-    """The site's root address: for a release's copy, html_baseurl without ``<number>/``."""
+    """This edition's root address: for a release's copy, html_baseurl without
+    ``<number>/``; the English edition's is the site's root with ``en/``."""
     base = app.config.html_baseurl
     if not base:
         return ""
     base = base if base.endswith("/") else base + "/"
+    folder = FOLDERS[current(app.config)]
+    if folder and base.endswith(f"/{folder}"):
+        base = base[: -len(folder)]
     number = app.config.release
     if app.config.edition_frozen and base.endswith(f"/{number}/"):
-        return base[: -len(number) - 1]
-    return base
+        base = base[: -len(number) - 1]
+    return base + folder
+
+
+def release_root(app: Sphinx, number: str) -> str:
+    """A release's copy of this edition: ``<site>/<number>/`` (``<number>/en/`` in English)."""
+    root = site_root(app)
+    folder = FOLDERS[current(app.config)]
+    site = root[: -len(folder)] if folder else root
+    return f"{site}{number}/{folder}"
 
 
 def cited_url(app: Sphinx, uri: str) -> str:
@@ -94,7 +107,7 @@ def cited_url(app: Sphinx, uri: str) -> str:
         return uri
     state = release_of(app)
     if state.released:
-        return urljoin(root, f"{state.number}/{uri}")
+        return urljoin(release_root(app, state.number), uri)
     return urljoin(root, uri)
 
 
@@ -171,26 +184,25 @@ class SurumNotlariDirective(SphinxDirective):
                     items += nodes.list_item("", nodes.paragraph("", text))
                 section += items
             if root:
-                section += self.links(root, release.number, record[index + 1 :])
+                book = f"{app.config.typst_documents[0]['targetname']}.pdf"
+                section += self.links(release_root(app, release.number), book, record[index + 1 :])
             result.append(section)
         return result
 
     @staticmethod
-    def links(root: str, number: str, older: list[Any]) -> nodes.paragraph:
+    def links(copy: str, book: str, older: list[Any]) -> nodes.paragraph:
+        """Links into a release's copy (``copy``: its address, as release_root gives it)."""
         para = nodes.paragraph(classes=["surum-baglantilari"])
         para += nodes.Text(words.RELEASE_LINKS)
-        targets = [
-            (words.RELEASE_PAGES, f"{number}/index.html"),
-            ("PDF", f"{number}/lenin-son-yazilar.pdf"),
-        ]
+        targets = [(words.RELEASE_PAGES, "index.html"), ("PDF", book)]
         if older:
-            targets.append(
-                (words.RELEASE_CHANGES.format(previous=older[0].number), f"{number}/{CHANGES_PAGE}")
-            )
+            # the changed sentences are the release's, beside its Turkish pages
+            changes = CHANGES_PAGE if not copy.endswith("/en/") else f"../{CHANGES_PAGE}"
+            targets.append((words.RELEASE_CHANGES.format(previous=older[0].number), changes))
         for at, (label, path) in enumerate(targets):
             if at:
                 para += nodes.Text(" · ")
-            para += nodes.reference("", label, refuri=urljoin(root, path), internal=False)
+            para += nodes.reference("", label, refuri=urljoin(copy, path), internal=False)
         return para
 
 
