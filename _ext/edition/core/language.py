@@ -10,7 +10,7 @@ state. The Turkish edition stays at the site's root; the English one is publishe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from edition.core import words
 
@@ -60,3 +60,19 @@ def register(app: Sphinx) -> None:
     # Early: the parts that make text at config-inited (none now) see the right words.
     app.connect("config-inited", use_words, priority=100)
     app.connect("build-finished", restore_words, priority=900)
+
+
+def generated(result: list[Any]) -> list[Any]:
+    """Mark what a register made (from data/*.yaml and core/words.py) as no message of the
+    page: its text is translated where it comes from (data.po, the English words), and the
+    gettext builder must not extract it, nor the English build count it as untranslated."""
+    from docutils import nodes
+
+    for node in result:
+        if isinstance(node, nodes.Element):
+            for inner in node.findall(nodes.TextElement):
+                # Inline elements are no message unless marked (Sphinx), and the PDF's
+                # writer takes an inline with other attributes for something else.
+                if not isinstance(inner, nodes.Inline):
+                    inner["translatable"] = False
+    return result

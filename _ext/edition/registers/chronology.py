@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import edition_domain
+from edition.core.language import generated
 from edition.core.messages import Problem, warn
 from edition.core.turkish import turkish_date
 from edition.core.xref import reference
@@ -235,7 +236,7 @@ class KronolojiDirective(SphinxDirective):
             section += addnodes.only("", self.timeline(these), expr="html")
             section += addnodes.only("", self.table(these), expr="not html")
             result.append(section)
-        return result
+        return generated(result)
 
     def timeline(self, these: list[Event]) -> nodes.bullet_list:
         timeline = nodes.bullet_list(classes=["kronoloji"])
@@ -305,7 +306,7 @@ class KronolojiKayitlariDirective(SphinxDirective):
         self.set_source_info(box)
         box += nodes.rubric("", words.CHRONOLOGY_ENTRIES_HERE)
         box += chronology_backlinks(docname=self.env.docname)
-        return [box]
+        return generated([box])
 
 
 def title_of(event: Event) -> nodes.Node:

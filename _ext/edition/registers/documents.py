@@ -35,6 +35,7 @@ from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, parse_iso, read_entries
 from edition.core.domain import ANCHOR_PREFIX as PREFIXES
 from edition.core.domain import edition_domain
+from edition.core.language import generated
 from edition.core.lines import read_utf8
 from edition.core.messages import Problem, warn
 from edition.core.turkish import incipit, page_locator, page_range, turkish_date
@@ -291,7 +292,7 @@ class BelgelerDirective(SphinxDirective):
                 )
             section += document_usage(ident=document.ident)
             result.append(section)
-        return result
+        return generated(result)
 
     @staticmethod
     def facts(document: Document) -> nodes.paragraph:

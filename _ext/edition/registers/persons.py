@@ -34,7 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from edition.core import catalogue, words
 from edition.core.data import Entry, check_ids, read_entries
 from edition.core.domain import edition_domain
-from edition.core.language import is_english
+from edition.core.language import generated, is_english
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
 from edition.core.xref import reference
@@ -369,7 +369,7 @@ class KisilerDirective(SphinxDirective):
             definition += person_mentions(ident=person.ident)
             item += definition
             entries += item
-        return [glossary]
+        return generated([glossary])
 
 
 def headword(name: str) -> str:

@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from edition.core import catalogue, words
 from edition.core.data import read_entries
-from edition.core.language import FOLDERS, current
+from edition.core.language import FOLDERS, current, generated
 from edition.core.releases import KINDS, Status, parse, status
 from edition.core.turkish import day_text
 from edition.site.files import is_site
@@ -187,7 +187,7 @@ class SurumNotlariDirective(SphinxDirective):
                 book = f"{app.config.typst_documents[0]['targetname']}.pdf"
                 section += self.links(release_root(app, release.number), book, record[index + 1 :])
             result.append(section)
-        return result
+        return generated(result)
 
     @staticmethod
     def links(copy: str, book: str, older: list[Any]) -> nodes.paragraph:
