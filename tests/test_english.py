@@ -326,3 +326,54 @@ def test_the_english_search_stems_english_and_the_turkish_folds(site, english):
     # the Turkish query folding (edition-search.js) is the Turkish search page's only
     assert "edition-search.js" in (site.html.outdir / "search.html").read_text("utf-8")
     assert "edition-search.js" not in (english.outdir / "search.html").read_text("utf-8")
+
+
+# -- The catalogues ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extracted(site, tmp_path_factory):
+    """The real pages' messages, as ``nox -s messages`` extracts them (gettext builder)."""
+    from conftest import strict_build
+
+    return strict_build("gettext", tmp_path_factory.mktemp("gettext"))
+
+
+def test_the_pages_messages_are_extracted_strictly_and_without_the_registers(extracted):
+    import yaml
+    from conftest import ROOT
+
+    assert extracted.status == 0, extracted.warnings
+    persons = yaml.safe_load((ROOT / "data" / "kisiler.yaml").read_text("utf-8"))
+    register = (extracted.outdir / "kisiler.pot").read_text("utf-8")
+    # the register's text comes from data.po and words.py, not from the page's catalogue
+    assert not [p["id"] for p in persons if f'msgid "{p["ad"]}"' in register]
+    for pot in extracted.outdir.glob("*.pot"):
+        text = pot.read_text("utf-8")
+        assert "uuid" not in text
+        assert all(
+            re.fullmatch(r"#: (\.\./)+\S*docs/[a-z-]+\.md(:\d+)?( .*)?", line)  # relative
+            for line in text.splitlines()
+            if line.startswith("#: ")
+        )
+
+
+def test_the_data_catalogue_is_relative_and_the_same_when_extracted_again(tmp_path):
+    import sys
+
+    import yaml
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import messages
+
+    first = messages.extract_data(tmp_path / "one").read_bytes()
+    again = messages.extract_data(tmp_path / "two").read_bytes()
+    assert first == again
+    text = first.decode("utf-8")
+    locations = [line for line in text.splitlines() if line.startswith("#: ")]
+    assert locations
+    assert all(re.fullmatch(r"#: (data/[a-z-]+\.yaml:\d+ ?)+", line) for line in locations)
+    chronology = yaml.safe_load((ROOT / "data" / "kronoloji.yaml").read_text("utf-8"))
+    first_title = " ".join(chronology[0]["baslik"].split())
+    assert first_title in " ".join(text.replace('"\n"', "").split())
