@@ -76,7 +76,7 @@ def link_editions(
         f'<p class="dil-secimi"><a class="{SWITCH}" '
         f'href="{esc(page_address(app, pagename, other), quote=True)}" '
         f'hreflang="{other}" lang="{other}" '
-        f'aria-label="{esc(words.OTHER_LANGUAGE_LABEL, quote=True)}">'
+        f'title="{esc(words.OTHER_LANGUAGE_LABEL, quote=True)}">'
         f"{esc(words.OTHER_LANGUAGE)}</a></p>\n"
     )
     context["body"] = link + context.get("body", "")
