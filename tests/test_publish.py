@@ -93,6 +93,25 @@ def test_two_builds_of_one_commit_give_the_same_bytes(two_builds):
 
 
 @pytest.mark.publish
+def test_both_editions_are_published_page_for_page(two_builds):
+    """The Turkish site at the root, the English under en/ with the same pages, the books of
+    both beside the pages; every page links to its other edition (publish.py has checked
+    that every such link and fragment resolves)."""
+    first, _ = two_builds
+    html = first / "build" / "html"
+    turkish = sorted(p.name for p in html.glob("*.html"))
+    assert turkish == sorted(p.name for p in (html / "en").glob("*.html"))
+    assert ' lang="en" ' in (html / "en" / "index.html").read_text(encoding="utf-8")
+    for name in ("lenin-last-writings.pdf", "en/lenin-last-writings.pdf"):
+        assert (html / name).is_file(), name
+    assert (first / "build" / "pdf" / "lenin-last-writings.pdf").is_file()
+    for name in ("giris.html", "en/giris.html"):
+        page = (html / name).read_text(encoding="utf-8")
+        assert 'class="dil-baglantisi"' in page, name
+        assert 'hreflang="x-default"' in page, name
+
+
+@pytest.mark.publish
 def test_dates_come_from_the_commit_not_the_clock(two_builds):
     first, _ = two_builds
     html = first / "build" / "html"
