@@ -377,3 +377,77 @@ def test_the_data_catalogue_is_relative_and_the_same_when_extracted_again(tmp_pa
     chronology = yaml.safe_load((ROOT / "data" / "kronoloji.yaml").read_text("utf-8"))
     first_title = " ".join(chronology[0]["baslik"].split())
     assert first_title in " ".join(text.replace('"\n"', "").split())
+
+
+# -- The data files' texts ----------------------------------------------------------------
+
+DATA_PO = {
+    "Uzun bir mektup": "A long letter",
+    "Ayı bilinen bir olay": "An event known by its month",
+    "Günü bilinen bir olay": "An event known by its day",
+    "“Bir Makale”": "“An Article”",
+    "Pravda": "Pravda",
+}
+
+
+def catalogue(path, messages: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(f'\nmsgid "{k}"\nmsgstr "{v}"\n' for k, v in messages.items())
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + body,
+        encoding="utf-8",
+    )
+
+
+def chronology_in_english(make_app, rootdir, folder, data: dict[str, str], **settings):
+    import shutil
+
+    shutil.copytree(rootdir / "test-chronology", folder)
+    (folder / "conf.py").write_text(
+        (folder / "conf.py")
+        .read_text("utf-8")
+        .replace(
+            '["myst_parser", "edition.registers.chronology"]',
+            '["myst_parser", "edition.registers.chronology", "edition.checks.translation"]',
+        )
+        + '\nlocale_dirs = ["locale"]\n',
+        encoding="utf-8",
+    )
+    messages = folder / "locale" / "en" / "LC_MESSAGES"
+    catalogue(messages / "data.po", data)
+    catalogue(messages / "kronoloji.po", {"Kronoloji": "Chronology"})
+    app = make_app(
+        "html", srcdir=folder, freshenv=True, confoverrides={"language": "en", **settings}
+    )
+    build(app)
+    return app
+
+
+def test_the_registers_read_the_data_in_english(make_app, rootdir, tmp_path):
+    app = chronology_in_english(make_app, rootdir, tmp_path / "all", DATA_PO)
+    assert app.warning.getvalue() == ""
+    soup = page(app, "kronoloji")
+    text = " ".join(soup.get_text().split())
+    assert "A long letter" in text
+    assert "Uzun bir mektup" not in text
+    assert "late May 1922" in text  # the date's note, in English order
+    assert "Dictated." in text
+    assert not soup.select(".edition-untranslated")
+
+
+def test_an_untranslated_data_text_shows_the_notice_and_fails_a_release(
+    make_app, rootdir, tmp_path
+):
+    partial = {k: v for k, v in DATA_PO.items() if k != "Uzun bir mektup"}
+    app = chronology_in_english(make_app, rootdir, tmp_path / "some", partial)
+    assert app.warning.getvalue() == ""
+    assert page(app, "kronoloji").select(".edition-untranslated")
+    assert "1 of 4 entries have untranslated texts" in app.status.getvalue()
+    app = chronology_in_english(
+        make_app, rootdir, tmp_path / "release", partial, edition_require_translation=True
+    )
+    assert re.search(
+        r"data/kronoloji\.yaml:1: WARNING: untranslated text 'Uzun bir mektup' of entry "
+        r"'k-mektup'; translate it in locale/en/LC_MESSAGES/data\.po",
+        app.warning.getvalue(),
+    )

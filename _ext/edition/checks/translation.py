@@ -24,7 +24,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import extract_messages
 
 from edition.core import words
-from edition.core.language import is_english
+from edition.core.language import UNTRANSLATED_DATA, is_english
 from edition.core.messages import Problem, warn
 
 if TYPE_CHECKING:
@@ -78,13 +78,16 @@ class TranslationStatus(SphinxTransform):
         docname = self.env.current_document.docname
         total, missing = untranslated_messages(self.document)
         self.document["edition_translation"] = (total, len(missing))
-        if not missing:
+        data = any(node.get(UNTRANSLATED_DATA) for node in self.document.findall(nodes.Element))
+        if not missing and not data:
             return
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and section.children and isinstance(section[0], nodes.title):
             section.insert(1, notice())
         else:
             self.document.insert(0, notice())
+        if not missing:
+            return  # data texts: reported where they are read (core/data.py)
         if self.config.edition_require_translation or self.config.edition_frozen:
             path = self.env.doc2path(docname)
             for line, message in missing:

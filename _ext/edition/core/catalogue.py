@@ -28,6 +28,9 @@ TRANSLATABLE: dict[str, frozenset[str]] = {
 DOMAIN = "data"
 
 _loaded: dict[Path, tuple[float, dict[str, str]]] = {}
+#: The texts this build read from the data files and found no translation for (English
+#: build): a register showing one is marked untranslated (core/language.generated).
+missing: set[str] = set()
 
 
 def catalogue_path(confdir: str | Path, language: str = "en") -> Path:
@@ -80,7 +83,11 @@ def translate_fields(stem: str, value: Any, table: dict[str, str], key: str = ""
     if isinstance(value, list):
         return [translate_fields(stem, inner, table, key) for inner in value]
     if isinstance(value, str) and key in fields:
-        return table.get(value, value)
+        if value in table:
+            return table[value]
+        if value.strip():
+            missing.add(" ".join(value.split()))
+        return value
     return value
 
 

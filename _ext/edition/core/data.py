@@ -24,11 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from sphinx.util import logging
 
 from edition.core import catalogue, words
 from edition.core import schema as schemas
 from edition.core.lines import NOT_UTF8, read_utf8
 from edition.core.messages import Problem, warn
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -136,8 +139,32 @@ def read_entries(app: Sphinx, setting: str) -> tuple[Path, list[Entry]]:
     if words.language_of(getattr(app.config, "language", None)) == "en":
         # The English edition: the texts readers see from locale/en/LC_MESSAGES/data.po.
         table = catalogue.load(catalogue.catalogue_path(app.confdir))
+        refuse = app.config.edition_require_translation or app.config.edition_frozen
+        untranslated = 0
         for entry in entries:
             catalogue.translate_fields(path.stem, entry.fields, table)
+            left = [
+                text
+                for text in catalogue.translatable_strings(path.stem, entry.fields)
+                if text not in table.values() and " ".join(text.split()) in catalogue.missing
+            ]
+            untranslated += bool(left)
+            for text in left if refuse else ():
+                warn(
+                    Problem.TRANSLATION,
+                    "untranslated text %r of %s; translate it in "
+                    "locale/en/LC_MESSAGES/data.po (python3 noxw.py -s messages makes it)",
+                    " ".join(text.split())[:70],
+                    entry.label(),
+                    location=entry.location,
+                )
+        if untranslated and not refuse:
+            logger.info(
+                "%s: %d of %d entries have untranslated texts (their register shows the notice)",
+                shown,
+                untranslated,
+                len(entries),
+            )
     return path, entries
 
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+#: Marks a register's node that shows a data text still in Turkish (English build).
+UNTRANSLATED_DATA = "edition-untranslated-data"
 #: Each edition's folder under the site's root: Turkish at the root, English under en/.
 FOLDERS = {"tr": "", "en": "en/"}
 
@@ -35,6 +37,9 @@ def use_words(app: Sphinx, config: Config) -> None:
     """The build's words; in the English build, conf.py's ``edition_english_config`` in
     place of the Turkish settings, and the site's address gets ``en/``."""
     words.use(current(config))
+    from edition.core.catalogue import missing
+
+    missing.clear()  # this build's, not an earlier one's in the same process
     if not is_english(config):
         return
     for name, value in config.edition_english_config.items():
@@ -68,6 +73,8 @@ def generated(result: list[Any]) -> list[Any]:
     gettext builder must not extract it, nor the English build count it as untranslated."""
     from docutils import nodes
 
+    from edition.core.catalogue import missing
+
     for node in result:
         if isinstance(node, nodes.Element):
             for inner in node.findall(nodes.TextElement):
@@ -75,4 +82,7 @@ def generated(result: list[Any]) -> list[Any]:
                 # writer takes an inline with other attributes for something else.
                 if not isinstance(inner, nodes.Inline):
                     inner["translatable"] = False
+            if missing and any(text in " ".join(node.astext().split()) for text in missing):
+                # a data text without its translation (checks/translation.py: the notice)
+                node[UNTRANSLATED_DATA] = True
     return result
