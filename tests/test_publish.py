@@ -240,3 +240,22 @@ def test_a_dead_link_is_reported_at_its_page_s_source(tmp_path):
         "docs/tema.md: dead link 'z.html' (line 4 of the written tema.html): no such file in "
         "the site; correct the link, or the label or page it names",
     ]
+
+
+def test_a_dead_link_of_an_english_page_is_reported_at_the_same_source(tmp_path):
+    """en/x.html is written from docs/x.md, as x.html is."""
+    from publish import dead_link_message
+
+    root, site = tmp_path, tmp_path / "build" / "staging" / "html"
+    (root / "docs").mkdir()
+    (root / "docs" / "tema.md").write_text("# Tema\n\nBkz. {ref}`yok-bolum`.\n", encoding="utf-8")
+    write(site, "tema.html", "<p>x</p>")
+    write(site, "en/tema.html", "<p>x</p>\n<a href='#yok-bolum'>y</a>")
+    messages = [
+        dead_link_message(root, site, page, line, address, problem)
+        for page, line, address, problem in dead_links(site)
+    ]
+    assert messages == [
+        "docs/tema.md:3: dead link '#yok-bolum' (line 3 of the written en/tema.html): no id "
+        "'yok-bolum' in that page; correct the link, or the label or page it names"
+    ]

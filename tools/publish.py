@@ -83,6 +83,10 @@ def dead_link_message(
     written file's line is given too. A page the build generates keeps its written place."""
     written = page.resolve().relative_to(site.resolve())
     what = f"dead link {address!r} (line {line} of the written {written.as_posix()}): {problem}"
+    # An English page (en/x.html) is written from the same source as the Turkish x.html.
+    folders = {folder for folder, _, _ in EDITIONS.values() if folder}
+    if len(written.parts) > 1 and written.parts[0] in folders:
+        written = Path(*written.parts[1:])
     source = next(
         (
             root / "docs" / written.with_suffix(suffix)
