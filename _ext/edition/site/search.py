@@ -47,6 +47,14 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 
+#: Every word's stem, for all builds of this process: Sphinx remembers stems within one
+#: page only, and the pure-Python Snowball stemmer is the search index's main cost; most
+#: words recur from page to page, and from build to build in the live preview
+#: (tools/preview.py), whose one process builds again on every save. A word's stem depends
+#: on the word alone, so what is kept is what would be computed again.
+STEMS: dict[str, str] = {}
+
+
 class TurkishSearch(SearchTurkish):
     """Sphinx's Turkish search language, with Turkish case folding and name spellings."""
 
@@ -55,13 +63,10 @@ class TurkishSearch(SearchTurkish):
         #: canonical one-word name → the register's other spellings; this build's, given
         #: by :func:`give_spellings` before the first page is indexed
         self.spellings: dict[str, tuple[str, ...]] = {}
-        # Sphinx remembers stems within one page; the pure-Python Snowball stemmer is the
-        # search index's main cost, and most words recur from page to page.
-        self.stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
-        if (stemmed := self.stems.get(word)) is None:
-            stemmed = self.stems[word] = ascii_fold(self.stemmer.stemWord(turkish_lower(word)))
+        if (stemmed := STEMS.get(word)) is None:
+            stemmed = STEMS[word] = ascii_fold(self.stemmer.stemWord(turkish_lower(word)))
         return stemmed
 
     def split(self, input: str) -> list[str]:
