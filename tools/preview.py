@@ -217,8 +217,15 @@ class Warm:
         watched = {str(srcdir / env.doc2path(doc, base=False)) for doc in env.found_docs}
         for deps in env.dependencies.values():
             watched.update(str((srcdir / dep).resolve()) for dep in deps)
+        # read once, when the application starts (sphinxcontrib-bibtex's and the edition's
+        # checks of the bibliography): a change to them needs a fresh application
+        confdir = Path(self.app.confdir)
+        startup = [
+            str((confdir / name).resolve()) for name in self.app.config.bibtex_bibfiles or ()
+        ]
         return {
             "took": round(time.perf_counter() - start, 3),
+            "startup": startup,
             "read": self.read,
             "written": self.written,
             "problems": self.problems.texts(),
@@ -342,7 +349,7 @@ class Supervisor:
             self.stop_child()
             problems, written, took = [f"ERROR: {result['error']}"], [], 0.0
         else:
-            self.depends = set(result["depends"])
+            self.depends = set(result["depends"]) - set(result["startup"])
             problems, written, took = result["problems"], result["written"], result["took"]
         with self.changed:
             self.state = State(self.state.build + 1, False, problems, written, took)
@@ -379,7 +386,8 @@ class Supervisor:
 
     def needs_restart(self, paths: set[Path]) -> bool:
         """A change Sphinx cannot take in an incremental build: anything that is neither a
-        source page nor a file the pages depend on (conf.py, the extension, the locale …)."""
+        source page nor a file the pages depend on (conf.py, the extension, the locale …),
+        and the files read once, when the application starts (the bibliography)."""
         for path in paths:
             resolved = path.resolve()
             if resolved.is_relative_to(self.srcdir.resolve()):
@@ -388,6 +396,16 @@ class Supervisor:
                 continue
             return True
         return False
+
+    def rebuild(self, batch: set[Path]) -> None:
+        """Build after the changes in ``batch``: warm, or in a fresh child if need be."""
+        names = ", ".join(sorted(relative(p, self.root) for p in batch)[:5])
+        if self.process is not None and self.needs_restart(batch):
+            self.log(f"preview: {names} changed: starting a fresh builder")
+            self.stop_child()
+        else:
+            self.log(f"preview: {names} changed")
+        self.build()
 
     def run(self) -> None:
         """Build now, then after every batch of changes, until stopped."""
@@ -399,13 +417,7 @@ class Supervisor:
                 batch, self.pending = self.pending, set()
             if self.stopping.is_set():
                 break
-            names = ", ".join(sorted(relative(p, self.root) for p in batch)[:5])
-            if self.process is not None and self.needs_restart(batch):
-                self.log(f"preview: {names} changed: starting a fresh builder")
-                self.stop_child()
-            else:
-                self.log(f"preview: {names} changed")
-            self.build()
+            self.rebuild(batch)
         self.stop_child()
 
 

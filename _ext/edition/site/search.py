@@ -39,6 +39,7 @@ from sphinx.search.tr import SearchTurkish
 from edition.core import words as reader_words
 from edition.core.domain import remember, remembered
 from edition.core.turkish import ascii_fold, incipit, turkish_lower
+from edition.site.files import add_page_script
 from edition.upstream.sphinx import plain_search_index, search_index_entries, search_word_maps
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def add_search_script(
 ) -> None:
     if pagename == "search":
         # deferred: it runs after searchtools.js and before the search starts
-        app.add_js_file("edition-search.js", loading_method="defer")
+        add_page_script(app, "edition-search.js", defer="defer")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
