@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import preview  # noqa: E402 (after the path is set)
 
-pytestmark = pytest.mark.site
 PROJECT = ("conf.py", "_ext", "data", "references.bib", "locale", "docs")
 
 
@@ -98,6 +97,7 @@ def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+@pytest.mark.site  # builds the whole site, warm and clean
 def test_after_each_edit_the_warm_preview_writes_what_a_clean_build_writes(
     supervisor, project, tmp_path
 ):
@@ -169,6 +169,7 @@ def changed(before: dict[Path, int], after: dict[Path, int]) -> set[Path]:
     return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
 
 
+@pytest.mark.site  # builds the whole site, warm and clean
 def test_a_problem_stays_reported_until_it_is_mended(supervisor, project, tmp_path):
     docs = project / "docs"
     supervisor.build()
@@ -189,6 +190,7 @@ def test_a_problem_stays_reported_until_it_is_mended(supervisor, project, tmp_pa
     assert differences(supervisor.outdir, tmp_path / "clean" / "html") == []
 
 
+@pytest.mark.site  # builds the whole site, warm and clean
 def test_a_build_that_stops_is_reported_and_the_next_save_starts_afresh(supervisor, project):
     supervisor.build()
     conf = project / "conf.py"
@@ -202,3 +204,35 @@ def test_a_build_that_stops_is_reported_and_the_next_save_starts_afresh(supervis
     supervisor.rebuild({conf})
     assert supervisor.state.problems == []
     assert supervisor.process is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("docs/giris.md", True),
+        ("data/kronoloji.yaml", True),
+        ("conf.py", True),
+        (".git/logs/HEAD", True),  # a commit: the dates and the release are read again
+        (".git/refs/tags/v2026.2", True),
+        ("docs/.giris.md.swp", False),  # editors' files beside the one saved
+        ("docs/giris.md~", False),
+        ("docs/4913", False),
+        (".git/objects/ab/cdef", False),
+        (".git/refs/heads/main.lock", False),
+        (".nox/docs/lib/x.py", False),
+        ("build/html/giris.html", False),
+        ("_ext/edition/__pycache__/x.pyc", False),
+    ],
+)
+def test_the_watcher_keeps_what_a_build_reads(name, kept, tmp_path):
+    assert preview.ignored(tmp_path / name, tmp_path) is not kept
+
+
+def test_only_pages_and_what_they_depend_on_are_built_warm(tmp_path):
+    warm = preview.Supervisor(tmp_path, tmp_path / "docs", tmp_path / "o", tmp_path / "d", {})
+    warm.depends = {str((tmp_path / "data" / "kronoloji.yaml").resolve())}
+    assert not warm.needs_restart({tmp_path / "docs" / "giris.md"})
+    assert not warm.needs_restart({tmp_path / "data" / "kronoloji.yaml"})
+    for name in ("conf.py", "_ext/edition/core/words.py", "locale/tr/LC_MESSAGES/sphinx.po",
+                 "requirements.txt", "references.bib", ".git/logs/HEAD"):  # fmt: skip
+        assert warm.needs_restart({tmp_path / "docs" / "giris.md", tmp_path / name}), name

@@ -43,6 +43,7 @@ import io
 import json
 import multiprocessing
 import re
+import signal
 import sys
 import threading
 import time
@@ -59,12 +60,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LIVE_SCRIPT = Path(__file__).resolve().parent / "preview-live.js"
 TAG = b'<script src="/_preview/live.js" defer></script>'
 #: Files an editor writes beside the one it saves, and folders nobody edits.
-IGNORED_NAMES = re.compile(r"(^\.|~$|\.sw[a-z]$|^4913$|\.tmp$|^#.*#$|__pycache__|\.pyc$)")
+IGNORED_NAMES = re.compile(r"(^\.|~$|\.sw[a-z]$|^4913$|\.tmp$|\.lock$|^#.*#$|__pycache__|\.pyc$)")
 IGNORED_DIRS = {".git", ".nox", "build", "node_modules", ".pytest_cache", ".ruff_cache"}
 #: What is watched: the pages and everything else a build reads (the venvs under .nox and
-#: the output under build/ are left out: watching them would cost more than the build).
+#: the output under build/ are left out: watching them would cost more than the build),
+#: and where git notes a commit, a checkout or a tag (the pages' dates and the release
+#: come from git, read once per application: a change there starts a fresh builder).
 WATCHED = ("docs", "conf.py", "_ext", "data", "references.bib", "locale", "requirements.txt",
-           "requirements")  # fmt: skip
+           "requirements", ".git/logs/HEAD", ".git/refs", ".git/packed-refs")  # fmt: skip
+GIT_STATE = (".git/logs/HEAD", ".git/refs/", ".git/packed-refs")
 #: Sphinx's warning lines: "path:line: WARNING: text", "path: ERROR: text", "WARNING: text".
 PROBLEM_LINE = re.compile(
     r"^(?:(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: )?(?P<level>WARNING|ERROR|CRITICAL): "
@@ -237,6 +241,7 @@ class Warm:
 def child(conn: Connection, paths: dict[str, str], overrides: dict[str, str]) -> None:
     """The child process: build on every request until told to stop, or until a build
     raises (its state can no longer be trusted; the supervisor starts a fresh child)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
     try:
         warm = Warm(Path(paths["src"]), Path(paths["conf"]), Path(paths["out"]),
                     Path(paths["doctrees"]), overrides)  # fmt: skip
@@ -426,7 +431,11 @@ def ignored(path: Path, root: Path) -> bool:
         parts = path.resolve().relative_to(root.resolve()).parts
     except ValueError:
         return True
-    return bool(set(parts) & IGNORED_DIRS) or bool(parts and IGNORED_NAMES.search(parts[-1]))
+    if parts and IGNORED_NAMES.search(parts[-1]):
+        return True
+    if "/".join(parts).startswith(GIT_STATE):
+        return False
+    return bool(set(parts) & IGNORED_DIRS)
 
 
 def relative(path: Path, root: Path) -> str:

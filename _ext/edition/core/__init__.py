@@ -47,11 +47,12 @@ def new_build(app: Sphinx, env: object, docnames: list[str]) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here: importing edition.core.schema alone (the lint's data-schema hook, with
     # only PyYAML installed) must not need Sphinx.
-    from edition.core import domain, outputs
+    from edition.core import domain, git, outputs
 
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
     domain.register(app)
+    app.connect("config-inited", git.forget_answers, priority=0)  # before anyone asks
     app.connect("builder-inited", outputs.tag_the_output)  # site / kitap, for ``only``
     app.connect("env-before-read-docs", new_build, priority=0)  # before anyone reads
     return {
