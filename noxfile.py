@@ -26,8 +26,6 @@ BUILD_REQUIREMENTS = ("-r", "requirements.txt")
 #: -W: any warning fails the build (Sphinx >= 8.1 still reports all of them first);
 #: -n: nitpicky, every cross-reference must resolve (conf.py sets it too).
 STRICT = ("-W", "-n")
-#: What docs-live watches besides docs/: whatever else changes the pages.
-WATCHED = ("conf.py", "_ext", "references.bib", "locale", "data")
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"
 
 
@@ -94,28 +92,11 @@ def anchors(session: nox.Session) -> None:
 
 @nox.session(name="docs-live")
 def docs_live(session: nox.Session) -> None:
-    """Serve the site on http://127.0.0.1:8000 and rebuild it on every change."""
+    """Serve the site on http://127.0.0.1:8000 and rebuild it on every save, in one warm
+    process (tools/preview.py): only the changed pages are read again; problems show in the
+    terminal and on the page. ``-- -D name=value`` passes a setting to Sphinx."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/live.txt")
-    watched = [arg for path in WATCHED if (ROOT / path).exists() for arg in ("--watch", path)]
-    session.run(
-        "sphinx-autobuild",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "8000",
-        *watched,
-        "docs",
-        "build/live",
-        "-c",
-        ".",
-        "-d",
-        "build/doctrees/live",
-        *STRICT,
-        # The pages' security policy lets sphinx-autobuild's reload script run (edition.csp).
-        "-D",
-        "edition_live_reload=127.0.0.1:8000",
-        *session.posargs,
-    )
+    session.run("python", "tools/preview.py", "--port", "8000", "--", *session.posargs)
 
 
 @nox.session

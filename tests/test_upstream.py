@@ -190,6 +190,36 @@ def test_sphinx_builder_keeps_the_assets_every_page_gets(tiny):
     )
 
 
+def test_sphinx_page_assets_stay_after_the_last_page_until_forgotten(tiny):
+    app, _ = tiny
+    builder = app.builder
+    before = list(builder._orig_js_files)
+    builder.add_js_file("yalniz-bu-sayfa.js")  # as a page's html-page-context handler does
+    assert any(str(a.filename).endswith("yalniz-bu-sayfa.js") for a in builder._js_files), fix(
+        "sphinx.py:forget_page_assets", "builder._js_files holding a page's own scripts"
+    )
+    sphinx_adapter.forget_page_assets(builder)
+    assert builder._js_files == before == builder._orig_js_files, fix(
+        "sphinx.py:forget_page_assets", "_js_files restored from _orig_js_files"
+    )
+
+
+def test_sphinx_environment_keeps_read_doctrees_until_forgotten(tiny):
+    app, _ = tiny
+    env = app.env
+    env.get_doctree("a")
+    env.master_doctree  # noqa: B018 (read for its cache)
+    assert "a" in env._pickled_doctree_cache, fix(
+        "sphinx.py:forget_kept_doctrees", "env._pickled_doctree_cache filled by get_doctree"
+    )
+    assert "master_doctree" in vars(env), fix(
+        "sphinx.py:forget_kept_doctrees", "env.master_doctree a functools.cached_property"
+    )
+    sphinx_adapter.forget_kept_doctrees(env)
+    assert env._pickled_doctree_cache == {}
+    assert "master_doctree" not in vars(env)
+
+
 def test_sphinx_local_toctree_is_what_the_page_toctree_gives(tiny):
     _, contexts = tiny
     for page in ("index", "a", "b"):
@@ -477,6 +507,18 @@ def test_bibtex_domain_data(tiny):
     assert docname == "b", fix("bibtex.py:bibliography_anchors", "bibliography_key.docname")
     html = (Path(app.outdir) / "b.html").read_text(encoding="utf-8")
     assert f'id="{ident}"' in html, fix("bibtex.py:bibliography_anchors", "citation_id")
+
+
+def test_bibtex_fills_its_own_citation_nodes_until_emptied(tiny):
+    app, _ = tiny
+    bibliographies = app.env.domains["cite"].bibliographies
+    nodes = [n for b in bibliographies.values() for n in b.citation_nodes.values()]
+    assert any(len(node.children) for node in nodes), fix(
+        "bibtex.py:fresh_citation_nodes",
+        "BibliographyTransform filling the domain's own citation_nodes (not copies)",
+    )
+    bibtex_adapter.fresh_citation_nodes(app.env)
+    assert all(not node.children and not node.get("backrefs") for node in nodes)
 
 
 # -- sphinxcontrib-typstbuilder --------------------------------------------------------

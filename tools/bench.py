@@ -17,7 +17,9 @@ Measured:
 - the PDF build (Typst) and ``sphinx-build --version`` (the cost of starting at all);
 - the weight of a theme page as a browser loads it (requests, bytes gzip-compressed);
 - growth: the same content pages copied ×10 and ×50 under other names (ids renamed);
-- live preview: from saving a page to chromium showing the change (sphinx-autobuild).
+- live preview: from saving to chromium showing the change, for three kinds of edit (a
+  sentence on a theme page, a conclusion's ``:dayanak:``, a chronology entry), with stock
+  sphinx-autobuild and with the warm preview (tools/preview.py), side by side.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -258,55 +261,156 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def live_preview(chromium, runs: int) -> list[float] | None:
-    """From saving a page to the browser showing it, through sphinx-autobuild."""
+#: What a build reads besides docs/: copied with the pages for the live preview, whose
+#: edits touch a data file too (the edition's own folders are never edited).
+PROJECT = ("conf.py", "_ext", "data", "references.bib", "locale")
+
+
+@dataclass
+class Edit:
+    """One kind of edit: the file it changes, the page that shows it, how to see it there."""
+
+    name: str
+    page: str
+    path: str  #: relative to the project copy
+    make: Callable[[str, int], str]  #: (original text, n) → edited text
+    shown: str  #: a JavaScript predicate on (n); true once the page shows edit n
+
+
+def sentence(text: str, n: int) -> str:
+    return text.rstrip("\n") + f"\n\nÖnizleme cümlesi {n}x{os.getpid()}.\n"
+
+
+def evidence(text: str, n: int) -> str:
+    """The first conclusion rests on one more section in every other edit."""
+    old = ":dayanak: devlet-aygiti-nitelik devlet-aygiti-oneriler"
+    assert old in text, "docs/sonuclar.md changed: adapt tools/bench.py's evidence edit"
+    return text.replace(old, old + " ulusal-sorun-26-eylul", 1) if n % 2 else text
+
+
+def chronology(text: str, n: int) -> str:
+    old = "baslik: Lenin ağır bir ameliyat geçirir."
+    assert old in text, "data/kronoloji.yaml changed: adapt tools/bench.py's chronology edit"
+    return text.replace(
+        old, f"baslik: Lenin ağır bir ameliyat geçirir (önizleme {n}x{os.getpid()}).", 1
+    )
+
+
+EDITS = (
+    Edit("sentence on a theme page", THEME_PAGE, f"docs/{THEME_PAGE}.md", sentence,
+         "n => document.body.innerText.includes(`Önizleme cümlesi ${n}x`)"),
+    Edit("a conclusion's :dayanak:", "sonuclar", "docs/sonuclar.md", evidence,
+         "n => !!document.querySelector("
+         "'#sonuc-devleti-duzeltme a[href$=\"#ulusal-sorun-26-eylul\"]') === (n % 2 === 1)"),
+    Edit("a chronology entry", "kronoloji", "data/kronoloji.yaml", chronology,
+         "n => document.body.innerText.includes(`(önizleme ${n}x`)"),
+)  # fmt: skip
+
+
+def copy_project(dest: Path) -> Path:
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("_build"))
+    return dest
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, what: str) -> None:
+    for _ in range(600):
+        if proc.poll() is not None:
+            sys.exit(f"bench: {what} stopped: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"bench: {what} did not start")
+
+
+class LiveServer:
+    """A preview server on its own copy of the project, with a tab open per edit."""
+
+    def __init__(self, name: str, chromium) -> None:
+        self.name = name
+        self.project = copy_project(WORK / "live" / name / "project")
+        self.out = WORK / "live" / name / "out"
+        shutil.rmtree(self.out, ignore_errors=True)
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            self.command(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        wait_for_port(self.port, self.proc, name)
+        self.tabs = {}
+        for edit in EDITS:
+            tab = chromium.new_page()
+            url = f"http://127.0.0.1:{self.port}/{edit.page}.html"
+            for _ in range(600):  # until the first build has written the page
+                if tab.goto(url, wait_until="load").ok:
+                    break
+                time.sleep(0.5)
+            self.tabs[edit.name] = tab
+        self.originals = {
+            e.path: (self.project / e.path).read_text(encoding="utf-8") for e in EDITS
+        }
+        time.sleep(1.0)
+
+    def command(self) -> list[str]:
+        strict = ("-W", "-n", "-q")
+        if self.name == "sphinx-autobuild":
+            watched = [arg for name in PROJECT[1:] for arg in ("--watch", str(self.project / name))]
+            return [
+                str(Path(sys.executable).parent / "sphinx-autobuild"),
+                "--host", "127.0.0.1", "--port", str(self.port), *watched,
+                str(self.project / "docs"), str(self.out / "html"), "-c", str(self.project),
+                "-d", str(self.out / "doctrees"), *strict,
+                "-D", f"edition_live_reload=127.0.0.1:{self.port}",
+            ]  # fmt: skip
+        return [
+            sys.executable, str(ROOT / "tools" / "preview.py"), "--port", str(self.port),
+            "--root", str(self.project), "--out", str(self.out),
+        ]  # fmt: skip
+
+    def measure(self, edit: Edit, n: int) -> float:
+        tab, path = self.tabs[edit.name], self.project / edit.path
+        text = edit.make(self.originals[edit.path], n)
+        start = time.perf_counter()
+        path.write_text(text, encoding="utf-8")
+        tab.wait_for_function(edit.shown, arg=n, timeout=120_000)
+        took = time.perf_counter() - start
+        time.sleep(1.0)  # let the server settle before the next edit
+        return took
+
+    def stop(self) -> None:
+        for tab in self.tabs.values():
+            tab.close()
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def live_preview(chromium, runs: int) -> dict[tuple[str, str], list[float]] | None:
+    """From saving to chromium showing the change: stock sphinx-autobuild and the warm
+    preview (tools/preview.py), each on its own copy, in alternation."""
     if shutil.which("sphinx-autobuild", path=str(Path(sys.executable).parent)) is None:
         print("  (sphinx-autobuild is not installed here: live preview not measured)")
         return None
-    src = copy_docs(WORK / "src" / "live", 1)
-    port = free_port()
-    out, doctrees = WORK / "out" / "live", WORK / "doctrees" / "live"
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(doctrees, ignore_errors=True)
-    cmd = [
-        str(Path(sys.executable).parent / "sphinx-autobuild"),
-        "--host", "127.0.0.1", "--port", str(port), "--no-initial",
-        str(src), str(out), "-c", str(ROOT), "-d", str(doctrees), *STRICT,
-        "-D", f"edition_live_reload=127.0.0.1:{port}",
-    ]  # fmt: skip
-    # The first build is done here, so that the server starts on a built site.
-    run(*SPHINX, "-b", "html", *STRICT, "-c", ROOT, "-d", doctrees, src, out,
-        "-D", f"edition_live_reload=127.0.0.1:{port}")  # fmt: skip
-    server = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    times: list[float] = []
+    servers = [LiveServer("sphinx-autobuild", chromium), LiveServer("warm preview", chromium)]
+    times: dict[tuple[str, str], list[float]] = {}
     try:
-        url = f"http://127.0.0.1:{port}/{THEME_PAGE}.html"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        tab = chromium.new_page()
-        tab.goto(url, wait_until="load")
-        tab.wait_for_timeout(500)
-        page = src / f"{THEME_PAGE}.md"
-        original = page.read_text(encoding="utf-8")
-        for n in range(runs):
-            marker = f"canliönizleme{n}x{time.time_ns()}"
-            start = time.perf_counter()
-            page.write_text(original + f"\n{marker}\n", encoding="utf-8")
-            tab.wait_for_function(
-                "m => document.body && document.body.innerText.includes(m)",
-                arg=marker,
-                timeout=60_000,
-            )
-            times.append(time.perf_counter() - start)
-            tab.wait_for_timeout(1000)
-        tab.close()
+        for n in range(1, runs + 1):
+            for server in servers:
+                for edit in EDITS:
+                    times.setdefault((server.name, edit.name), []).append(server.measure(edit, n))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        for server in servers:
+            server.stop()
     return times
 
 
@@ -322,16 +426,9 @@ def alternate(runs: int, *steps: tuple[str, Callable[[], float]]) -> dict[str, l
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (5)")
-    parser.add_argument("--sizes", default="1,10,50", help="edition sizes to compare (1,10,50)")
-    parser.add_argument("--no-live", action="store_true", help="skip the live-preview figure")
-    args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
-    WORK.mkdir(parents=True, exist_ok=True)
-    print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, runs={args.runs}")
-
+def build_figures(args: argparse.Namespace, sizes: list[int], chromium) -> None:
+    """The build tables: the edition against the floor and the stock stack, the page
+    weight, the growth with size."""
     floor, edition, stock = sites(1)
     for site in (floor, edition, stock):
         site.build(clean=True)  # warm the file cache once
@@ -368,7 +465,6 @@ def main() -> None:
         ratio("one-page / no-change (edition)", m["edition one-page"] / m["edition no-change"])
         ratio("pdf / html clean (edition)", m["edition pdf clean"] / m["edition clean"], 1.5)
 
-    manager, chromium = browser()
     print("\nWeight of a theme page as chromium loads it (served uncompressed, sizes gzip -6)")
     if chromium is None:
         print("  (no /usr/bin/chromium or Playwright: not measured)")
@@ -420,17 +516,34 @@ def main() -> None:
                 per_page(last_a, last_b, 2) / per_page(first_a, first_b, 2),
             )
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (5)")
+    parser.add_argument("--sizes", default="1,10,50", help="edition sizes to compare (1,10,50)")
+    parser.add_argument("--no-live", action="store_true", help="skip the live-preview figures")
+    parser.add_argument("--live-only", action="store_true", help="only the live-preview figures")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    WORK.mkdir(parents=True, exist_ok=True)
+    print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, runs={args.runs}")
+
+    manager, chromium = browser()
+    if not args.live_only:
+        build_figures(args, sizes, chromium)
     if not args.no_live:
-        print("\nLive preview: save a page → chromium shows it (sphinx-autobuild)")
+        print("\nLive preview: save → chromium shows the change (each server on its own copy)")
         if chromium is None:
             print("  (no chromium: not measured)")
-        else:
-            live = live_preview(chromium, args.runs)
-            if live:
-                show("save → shown", live)
+        elif (live := live_preview(chromium, args.runs)) is not None:
+            for edit in EDITS:
+                for server in ("sphinx-autobuild", "warm preview"):
+                    target = "   target ≤ 1.00" if server == "warm preview" else ""
+                    show(f"{edit.name}: {server}", live[(server, edit.name)], target)
                 ratio(
-                    "save → shown / edition one-page build",
-                    statistics.median(live) / med["edition one-page"],
+                    f"{edit.name}: warm / sphinx-autobuild",
+                    statistics.median(live[("warm preview", edit.name)])
+                    / statistics.median(live[("sphinx-autobuild", edit.name)]),
                 )
     if manager is not None:
         chromium.close()

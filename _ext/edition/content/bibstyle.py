@@ -54,7 +54,7 @@ from sphinxcontrib.bibtex.transforms import BibliographyTransform
 
 from edition.core import words
 from edition.core.turkish import collation_key
-from edition.upstream.bibtex import register_plaintext_backend
+from edition.upstream.bibtex import fresh_citation_nodes, register_plaintext_backend
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from pybtex.richtext import BaseText
     from pybtex.style.template import Node
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
 #: Entry types whose title is a part of something else, set in quotation marks.
@@ -341,10 +342,18 @@ def remember_plaintext_backend() -> None:
     register_plaintext_backend()
 
 
+def empty_citation_nodes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    # sphinxcontrib-bibtex fills its own citation nodes while writing: emptied before each
+    # build writes, a bibliography written again lists each entry once (see the adapter).
+    fresh_citation_nodes(env)
+    return []
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     remember_plaintext_backend()
     app.connect("doctree-read", mark_bibliographies)
+    app.connect("env-updated", empty_citation_nodes)
     app.add_post_transform(DropEntryLabels)
     pybtex.plugin.register_plugin("pybtex.style.formatting", "tr", TurkishStyle)
     pybtex.plugin.register_plugin("pybtex.style.sorting", "edition-tr", TurkishSorting)

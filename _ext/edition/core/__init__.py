@@ -44,16 +44,27 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
 )
 
 
+def new_build(app: Sphinx, env: object, docnames: list[str]) -> None:
+    """A build of an application that has built before (the live preview's, the tests')
+    starts without the doctrees Sphinx kept in memory from the last one: Sphinx does not
+    replace them when it reads a page again, and would write the old page."""
+    from edition.upstream.sphinx import forget_kept_doctrees
+
+    forget_kept_doctrees(env)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here: importing edition.core.schema alone (the lint's data-schema hook, with
     # only PyYAML installed) must not need Sphinx.
-    from edition.core import domain, language, outputs
+    from edition.core import domain, git, language, outputs
 
     for name, default, rebuild, kind in CONFIG_VALUES:
         app.add_config_value(name, default, rebuild, kind)
     domain.register(app)
+    app.connect("config-inited", git.forget_answers, priority=0)  # before anyone asks
     language.register(app)
     app.connect("builder-inited", outputs.tag_the_output)  # site / kitap, for ``only``
+    app.connect("env-before-read-docs", new_build, priority=0)  # before anyone reads
     return {
         "version": "1",
         "env_version": 1,

@@ -12,15 +12,29 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+#: What git answered, per folder and question, for the application being configured: the
+#: repository does not change while one builds (the live preview, tools/preview.py, starts
+#: a fresh builder when it does); each answer costs a process (2–30 ms).
+ANSWERS: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
 
 def git(folder: Path, *args: str) -> str | None:
     """What ``git <args>`` prints in ``folder``, stripped; None without git or a checkout."""
-    try:
-        return subprocess.run(
-            ["git", *args], cwd=folder, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
+    key = (str(folder), args)
+    if key not in ANSWERS:
+        try:
+            ANSWERS[key] = subprocess.run(
+                ["git", *args], cwd=folder, capture_output=True, text=True, check=True
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            ANSWERS[key] = None
+    return ANSWERS[key]
+
+
+def forget_answers(*args: object) -> None:
+    """A new application asks again (connected to ``config-inited``, before anyone asks)."""
+    ANSWERS.clear()
+    edition_date.cache_clear()
 
 
 def git_top(folder: Path) -> Path | None:

@@ -704,16 +704,24 @@ def twin_font(writer, fonts, name, code: bytes, text: str, twins: dict):
 
 
 def configure(app: Sphinx, config: Config) -> None:
-    """Point the Typst builder at the edition's template, date the book reproducibly and
-    give the template its imprint."""
+    """Point the Typst builder at the edition's template and date the book reproducibly
+    (the imprint comes once the builder is known: :func:`add_imprint`)."""
     config.typst_templates_path = [str(TEMPLATES), *config.typst_templates_path]
     epoch = source_epoch(Path(app.confdir))
     if epoch is not None:
         config.typst_date = datetime.fromtimestamp(epoch, tz=UTC).date()
     elif not isinstance(config.typst_date, date):
         config.typst_date = date.today()
+
+
+def add_imprint(app: Sphinx) -> None:
+    """The imprint of the book (the PDF's only): the release it is the text of needs the
+    change record and git, which a build of the site or the EPUB does not ask for."""
+    if app.builder.name != TypstPDFBuilder.name:
+        return
     from edition.core.releases import read, status
 
+    config = app.config
     confdir = Path(app.confdir)
     record = read(confdir / config.edition_changes)
     state = status(confdir, config.release, record, frozen=config.edition_frozen)
@@ -775,5 +783,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.checks.anchors")  # the anchors that become named destinations
     app.add_builder(TypstPDFBuilder)
     app.connect("config-inited", configure)
+    app.connect("builder-inited", add_imprint)
     app.connect("build-finished", fail_without_pdf)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

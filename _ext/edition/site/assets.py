@@ -29,7 +29,12 @@ from typing import TYPE_CHECKING, Any
 from edition.core.domain import remember
 from edition.core.messages import Problem, warn
 from edition.site.files import is_site
-from edition.upstream.sphinx import global_assets, script_asset, stylesheet_asset
+from edition.upstream.sphinx import (
+    forget_page_assets,
+    global_assets,
+    script_asset,
+    stylesheet_asset,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -183,6 +188,14 @@ def new_build(app: Sphinx, env: Any, docnames: list[str]) -> None:
     app.builder.edition_bundles_written = False
 
 
+def end_of_build(app: Sphinx, exception: Exception | None) -> None:
+    # The last page's own assets (the search page's script) stay in the builder's lists
+    # after the build; a second build of the same application (the live preview's) would
+    # otherwise give them to every page.
+    if is_site(app):
+        forget_page_assets(app.builder)
+
+
 def on_doctree_resolved(app: Sphinx, doctree: Any, docname: str) -> None:
     # The first page being written: the static files are in place, no page is rendered yet
     # (and, with -j, no writer process has been started).
@@ -247,4 +260,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", write_all_when_static_changes)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("html-page-context", use_bundles, priority=900)  # after the others add files
+    app.connect("build-finished", end_of_build)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

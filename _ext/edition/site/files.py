@@ -29,6 +29,18 @@ def add_static_path(app: Sphinx, config: Config) -> None:
         config.html_favicon = (Path(static) / "favicon.svg").as_posix()
 
 
+def add_page_script(app: Sphinx, filename: str, **attributes: str) -> None:
+    """Give one page a script of ``_static`` (from ``html-page-context``), that page only.
+
+    ``app.add_js_file`` there gives it to the page being written, but also keeps it in
+    the application's registry, and Sphinx gives the registry's files to every page of
+    every later build of the same application: the live preview's (tools/preview.py),
+    which builds again on every save, and the tests'. The builder's own ``add_js_file``
+    gives it to this page alone (the builder restores its list after each page).
+    """
+    app.builder.add_js_file(filename, priority=500, **attributes)
+
+
 def web_fonts_on_the_site_only(app: Sphinx) -> None:
     """The web's text face (``static/edition-fonts.css`` and ``static/fonts/``) is given to
     the site's pages and left out of the EPUB: an e-reader sets a book in its reader's own

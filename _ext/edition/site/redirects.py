@@ -21,7 +21,7 @@ from edition.checks.anchors import removed
 from edition.core import words
 from edition.core.domain import remember
 from edition.core.language import is_english
-from edition.site.files import is_site
+from edition.site.files import add_page_script, is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,7 +55,9 @@ def add_redirect_script(
         return
     mapping = {frag: relative_target(app, pagename, new) for frag, new in moves.items() if frag}
     if mapping:
-        app.add_js_file(REDIRECT_SCRIPT, **{"data-redirects": json.dumps(mapping, sort_keys=True)})
+        add_page_script(
+            app, REDIRECT_SCRIPT, **{"data-redirects": json.dumps(mapping, sort_keys=True)}
+        )
 
 
 def write_redirecting_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -209,6 +209,8 @@ class SurumNotlariDirective(SphinxDirective):
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.add_directive("surum-notlari", SurumNotlariDirective)
-    app.connect("builder-inited", load)
+    # every build, not once per application: a second build of the same application (the
+    # live preview's) reads the change record as it is then
+    app.connect("env-before-read-docs", lambda app, env, docnames: load(app))
     app.connect("html-page-context", add_cite_as)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -40,12 +40,21 @@ from edition.core import words as reader_words
 from edition.core.domain import remember, remembered
 from edition.core.language import is_english
 from edition.core.turkish import ascii_fold, incipit, turkish_lower
+from edition.site.files import add_page_script
 from edition.upstream.sphinx import plain_search_index, search_index_entries, search_word_maps
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
+
+
+#: Every word's stem, for all builds of this process: Sphinx remembers stems within one
+#: page only, and the pure-Python Snowball stemmer is the search index's main cost; most
+#: words recur from page to page, and from build to build in the live preview
+#: (tools/preview.py), whose one process builds again on every save. A word's stem depends
+#: on the word alone, so what is kept is what would be computed again.
+STEMS: dict[str, str] = {}
 
 
 class TurkishSearch(SearchTurkish):
@@ -56,13 +65,10 @@ class TurkishSearch(SearchTurkish):
         #: canonical one-word name → the register's other spellings; this build's, given
         #: by :func:`give_spellings` before the first page is indexed
         self.spellings: dict[str, tuple[str, ...]] = {}
-        # Sphinx remembers stems within one page; the pure-Python Snowball stemmer is the
-        # search index's main cost, and most words recur from page to page.
-        self.stems: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
-        if (stemmed := self.stems.get(word)) is None:
-            stemmed = self.stems[word] = ascii_fold(self.stemmer.stemWord(turkish_lower(word)))
+        if (stemmed := STEMS.get(word)) is None:
+            stemmed = STEMS[word] = ascii_fold(self.stemmer.stemWord(turkish_lower(word)))
         return stemmed
 
     def split(self, input: str) -> list[str]:
@@ -171,7 +177,7 @@ def add_search_script(
         # Turkish folding of the query, for the Turkish index only (the English edition's
         # search is Sphinx's own, with the English stemmer: html_search_language follows
         # language). Deferred: it runs after searchtools.js and before the search starts.
-        app.add_js_file("edition-search.js", loading_method="defer")
+        add_page_script(app, "edition-search.js", defer="defer")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from edition.core.domain import remember
+from edition.core.domain import remember, remembered
 from edition.core.git import git, git_top
 from edition.core.messages import Problem, warn
 from edition.core.turkish import day_text
@@ -111,8 +111,23 @@ def last_changes(root: Path) -> dict[str, int] | None:
     return changes
 
 
+def dated_files(app: Sphinx) -> dict[str, int] | None:
+    """:func:`last_changes`, read from the whole history once per commit: kept with the
+    environment under the commit it was read at (and the shallow clone's boundary), and
+    read again only when the checkout is at another commit."""
+    top = git_top(Path(app.confdir))
+    head = git(top, "rev-parse", "HEAD") if top is not None else None
+    if head is None:
+        return last_changes(Path(app.confdir))
+    at = (head, sorted(shallow_boundary(top)))
+    kept = remembered(app.env, "dated-files")
+    changes = kept[1] if kept and kept[0] == at else last_changes(Path(app.confdir))
+    remember(app.env, "dated-files", (at, changes))
+    return changes
+
+
 def collect_dates(app: Sphinx) -> None:
-    app.env.edition_last_changes = last_changes(Path(app.confdir))
+    app.env.edition_last_changes = dated_files(app)
     if not is_site(app):
         return
     left_out = []

@@ -64,3 +64,25 @@ def bibliography_anchors(env: BuildEnvironment) -> Iterator[tuple[str, str]]:
     """
     for citation in env.domaindata.get("cite", {}).get("citations", []):
         yield citation.bibliography_key.docname, citation.citation_id
+
+
+def fresh_citation_nodes(env: BuildEnvironment) -> None:
+    """Empty the citation nodes sphinxcontrib-bibtex keeps in its domain data.
+
+    Assumes: each bibliography's ``citation_nodes`` (key → the ``citation`` node the
+    directive made, without children) is kept in ``domain.bibliographies`` and
+    ``BibliographyTransform`` fills the node itself (label, paragraph, ``backrefs``,
+    ``docname``) instead of a copy, so a second build of one application (the live
+    preview's, the tests') would give every entry twice (sphinxcontrib-bibtex 2.7.0).
+    Run once the pages are read: the environment pickled for the next build keeps them
+    empty too.
+    """
+    try:
+        bibliographies = env.domains["cite"].bibliographies
+    except (KeyError, AttributeError):
+        return  # no sphinxcontrib-bibtex in this project
+    for bibliography in bibliographies.values():
+        for node in bibliography.citation_nodes.values():
+            del node.children[:]
+            node["backrefs"] = []
+            node.attributes.pop("docname", None)

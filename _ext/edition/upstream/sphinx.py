@@ -49,6 +49,37 @@ def global_assets(builder: StandaloneHTMLBuilder) -> tuple[list[Any], list[Any]]
     return builder._orig_css_files, builder._orig_js_files
 
 
+def forget_kept_doctrees(env: BuildEnvironment) -> None:
+    """Drop the doctrees the environment keeps in memory from an earlier build.
+
+    Assumes: ``env._pickled_doctree_cache`` (page → the pickled doctree as read from the
+    doctree folder) is filled by ``get_doctree`` and not updated when a page is read again,
+    so a second build of one application would write a page from its old doctree
+    (sphinx.testing's app clears it before each build for the same reason; sphinx 9.0.4).
+    """
+    cache = getattr(env, "_pickled_doctree_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+    # ``master_doctree``, the root page's doctree for the site's navigation, is a
+    # ``functools.cached_property``: kept in the instance's ``__dict__`` once read, never
+    # read again when the root page changes (a page added to its toctree)
+    vars(env).pop("master_doctree", None)
+
+
+def forget_page_assets(builder: StandaloneHTMLBuilder) -> None:
+    """Take the last page's own scripts and stylesheets out of the builder's lists.
+
+    Assumes: the HTML builder restores ``_css_files``/``_js_files`` from
+    ``_orig_css_files``/``_orig_js_files`` *before* a page's ``html-page-context`` (where a
+    page adds its own), and the next build's ``prepare_writing`` takes the lists as they
+    are for every page; so the assets of the last page written would otherwise be given to
+    every page of a later build of the same application (sphinx 9.0.4).
+    """
+    if hasattr(builder, "_orig_js_files"):
+        builder._css_files[:] = builder._orig_css_files
+        builder._js_files[:] = builder._orig_js_files
+
+
 def local_toctree(builder: StandaloneHTMLBuilder, docname: str, **kwargs: Any) -> str:
     """The HTML of the site's toctree as the template's ``toctree()`` renders it for
     ``docname``.
