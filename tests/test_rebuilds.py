@@ -141,6 +141,20 @@ def test_the_benchmark_s_larger_edition_renames_every_id(tmp_path, monkeypatch):
     copy = (src / "sonuclar-k03.md").read_text(encoding="utf-8")
     assert ":dayanak: devlet-aygiti-nitelik-k03 devlet-aygiti-oneriler-k03" in copy
     assert "ulusal-sorun-k02" in (src / "index.md").read_text(encoding="utf-8")
+    # a document's id names data (data/belgeler.yaml), not the page: never renamed
+    documents = {
+        entry["id"]
+        for entry in yaml.safe_load((ROOT / "data" / "belgeler.yaml").read_text("utf-8"))
+    }
+    named = {
+        m.group(1)
+        for path in pages
+        for m in re.finditer(
+            r"(?:\{edition:belge\}`|:belge: )([a-z0-9-]+)", path.read_text("utf-8")
+        )
+    }
+    assert named
+    assert named <= documents, sorted(named - documents)
 
 
 # -- Rebuilds publish what a clean build publishes (issue 14) ----------------------------

@@ -155,8 +155,9 @@ def copy_docs(dest: Path, times: int) -> Path:
     ids = {
         next(g for g in m.groups() if g) for text in pages.values() for m in OWN_ID.finditer(text)
     }
+    # (a document's id, in {edition:belge} and :belge:, names data, not the page: kept)
     own_id = re.compile(
-        r"(?<![\w-])("
+        r"(?<![\w-])(?<!\{edition:belge\}`)(?<!:belge: )("
         + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
         + r")(?![\w-])"
     )
