@@ -451,3 +451,45 @@ def test_an_untranslated_data_text_shows_the_notice_and_fails_a_release(
         r"'k-mektup'; translate it in locale/en/LC_MESSAGES/data\.po",
         app.warning.getvalue(),
     )
+
+
+# -- A translated citation's locator -----------------------------------------------------
+
+
+def test_a_translation_may_write_a_locator_in_english_not_cite_another_source():
+    import logging
+
+    from edition.content.citations import TranslatedLocators, locator_problem
+
+    def report(original: list[str], translated: list[str]) -> logging.LogRecord:
+        record = logging.LogRecord("sphinx", logging.WARNING, "", 0, "", (), None)
+        record.msg = (
+            "inconsistent term references in translated message. "
+            f"original: {original!r}, translated: {translated!r}"
+        )
+        record.type, record.subtype = "i18n", "inconsistent_references"
+        return record
+
+    kept = TranslatedLocators().filter
+    turkish = [":cite:alp:`kitap{s. 12}`", ":ref:`ikinci bölüm <ikinci-bolum>`"]
+    assert not kept(
+        report(turkish, [":ref:`the second <ikinci-bolum>`", ":cite:alp:`kitap{p. 12}`"])
+    )
+    assert kept(report(turkish, [":cite:alp:`baska{p. 12}`", ":ref:`x <ikinci-bolum>`"]))
+    assert kept(report(turkish, [":cite:alp:`kitap{p. 12}`", ":ref:`x <baska-bolum>`"]))
+    assert kept(report(turkish, [":cite:alp:`kitap{p. 12}`"]))  # a reference dropped
+    assert locator_problem("pp. 88–89", english=True) is None
+    assert locator_problem("section “Sonuç”, point 2", english=True) is None
+    assert locator_problem("s. 88–89", english=True) is None  # a message left in Turkish
+    assert locator_problem("pp. 88–89") is not None  # the Turkish pages write Turkish
+
+
+@pytest.mark.sphinx(
+    "html", testroot="english", copy_test_root=True, freshenv=True, confoverrides=ENGLISH
+)
+def test_the_translated_citation_shows_its_english_locator(app):
+    build(app)
+    assert app.warning.getvalue() == ""
+    notes = " ".join(n.get_text() for n in page(app, "cevrilmis").select("aside.footnote"))
+    assert "p. 12" in notes
+    assert "s. 12" not in notes

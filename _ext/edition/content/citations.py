@@ -30,6 +30,7 @@ their references appear. Authors cite after each sentence; the reader sees less:
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +39,12 @@ from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
 from sphinxcontrib.bibtex.roles import CiteRole
 
-from edition.core import words
+from edition.core import language, words
 from edition.core.domain import remember
 from edition.core.lines import exact_line
 from edition.core.messages import Problem, warn
 from edition.upstream.bibtex import bib_entry_keys, bib_files, citing_docnames
+from edition.upstream.sphinx import inconsistent_references, warning_handlers
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -81,6 +83,22 @@ LOCATOR = re.compile(
     rf"|{WORDS} (?:bölümü|kısmı|sayfası)"
 )
 PAGES_ONLY = re.compile(rf"(?:s\. )?(?P<pages>{PAGES})")
+#: The same forms in English, which the English edition's catalogues write (a page's
+#: message left untranslated keeps the Turkish form, so the English build takes both):
+#: ``p. 180``, ``pp. 88–89``, ``p. 180 ff.``, ``p. 713, note 655``, ``p. 606, note to the
+#: letter``, ``section “Sonuç”``, ``section “Sonuç”, point 2``, ``chapter 39``,
+#: ``opening part of the study``.
+PAGES_EN = rf"{PAGE}(?:\s*[-–]\s*{PAGE})?(?:,\s*{PAGE}(?:\s*[-–]\s*{PAGE})?)*(?:\s+ff\.)?"
+LOCATOR_EN = re.compile(
+    rf"pp?\. (?P<pages>{PAGES_EN})(?:, note(?: {PAGE})?(?: to the letter)?)?"
+    rf"|section “[^“”{{}}`\n]{{1,80}}”(?:, point [1-9][0-9]?)?"
+    rf"|chapter [1-9][0-9]?"
+    rf"|(?:the )?{WORDS} (?:section|part|page)(?: of the study)?"
+)
+LOCATOR_FORMS_EN = (
+    "'p. 180', 'pp. 88–89', 'p. 180 ff.', 'p. 713, note 655', 'section “Sonuç”', "
+    "'section “Sonuç”, point 2', 'chapter 39'"
+)
 #: The longest locator (characters); the edition's longest has 36.
 MAX_LOCATOR = 100
 #: The most sources one footnote cites.
@@ -100,12 +118,17 @@ def backwards(pages: str) -> str | None:
     return None
 
 
-def locator_problem(locator: str, pages_only: bool = False) -> str | None:
-    """What is wrong with a locator, said with the forms allowed; None if it is one of them."""
+def locator_problem(locator: str, pages_only: bool = False, english: bool = False) -> str | None:
+    """What is wrong with a locator, said with the forms allowed; None if it is one of them.
+    ``english``: the English edition's build, which also takes the English forms."""
     forms = PAGE_FORMS if pages_only else LOCATOR_FORMS
+    if english and not pages_only:
+        forms = f"{forms}, or in English {LOCATOR_FORMS_EN}"
     if len(locator) > MAX_LOCATOR:
         return f"is {len(locator)} characters long (at most {MAX_LOCATOR}); write one of {forms}"
     match = (PAGES_ONLY if pages_only else LOCATOR).fullmatch(locator)
+    if match is None and english and not pages_only:
+        match = LOCATOR_EN.fullmatch(locator)
     if not match:
         return f"is not a page or a place the edition cites; write one of {forms}"
     if match["pages"] and (wrong := backwards(match["pages"])):
@@ -115,7 +138,7 @@ def locator_problem(locator: str, pages_only: bool = False) -> str | None:
 
 def is_pages(locator: str) -> bool:
     """Whether ``locator`` points at pages (``s. 180``), not at a part of a work (a section)."""
-    match = LOCATOR.fullmatch(locator)
+    match = LOCATOR.fullmatch(locator) or LOCATOR_EN.fullmatch(locator)
     return match is None or match["pages"] is not None
 
 
@@ -199,7 +222,9 @@ def citation_footnote(
                 location=location,
             )
             good = False
-        elif check_locators and (wrong := locator_problem(locator)):
+        elif check_locators and (
+            wrong := locator_problem(locator, english=language.is_english(env.config))
+        ):
             warn(
                 Problem.CITATION,
                 "the locator %r of %r in %s %s",
@@ -368,10 +393,53 @@ def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(citing_docnames(env))
 
 
+#: A citation as Sphinx lists it among a message's references: ``:cite:alp:`key{locator}```.
+CITED = re.compile(r":cite:alp:`([^`{]+)\{[^`]*\}`")
+#: Another role with the text it shows and its target: ``:ref:`metin <hedef>```.
+SHOWN = re.compile(r"(:[\w:]+:)`[^`<]*<([^`>]+)>`")
+
+
+class TranslatedLocators(logging.Filter):
+    """Let a translation write a citation's locator in its own language.
+
+    The locator is part of the citation's reference (``key{s. 180}``), so Sphinx reports a
+    translated message whose locators are translated (``key{p. 180}``) as having other
+    references than the original. Such a report is dropped when the two messages cite the
+    same keys and hold the same other references: a translator may translate a locator
+    (it is checked like the Turkish one), never change what is cited.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        lists = inconsistent_references(record)
+        if lists is None:
+            return True
+        original, translated = ([target(ref) for ref in refs] for refs in lists)
+        return sorted(original) != sorted(translated)
+
+
+def target(reference: str) -> str:
+    """What a reference points at, as Sphinx compares them: a citation's key (its locator
+    left out), another role's target (its shown text left out)."""
+    if cited := CITED.fullmatch(reference):
+        return f"cite:{cited[1]}"
+    if shown := SHOWN.fullmatch(reference):
+        return f"{shown[1]}{shown[2]}"
+    return reference
+
+
+def install_filter(app: Sphinx) -> None:
+    """First on Sphinx's warning output, before it counts a warning (set up before the
+    extensions are)."""
+    for handler in warning_handlers():
+        if not any(isinstance(f, TranslatedLocators) for f in handler.filters):
+            handler.filters.insert(0, TranslatedLocators())
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("edition.core")
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_role("kaynak", kaynak_role)
+    install_filter(app)
     app.add_transform(CitationFootnotes)
     app.connect("env-updated", write_citing_pages_again)
     return {

@@ -5,8 +5,10 @@ Tests: ``tests/test_upstream.py`` (``test_sphinx_*``).
 
 from __future__ import annotations
 
+import ast
 import html
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils.parsers.rst import directives, roles
@@ -166,6 +168,28 @@ def warning_handlers() -> list[logging.Handler]:
         for handler in logging.getLogger(NAMESPACE).handlers
         if isinstance(handler, WarningStreamHandler)
     ]
+
+
+def inconsistent_references(record: logging.LogRecord) -> tuple[list[str], list[str]] | None:
+    """The references (as the page wrote them) of the original message and of its
+    translation, when ``record`` is Sphinx's "inconsistent term references" warning.
+
+    Assumes: the warning has ``type`` "i18n" and ``subtype`` "inconsistent_references", and
+    its text ends "original: [...], translated: [...]", two lists of the references'
+    raw sources in Python's list notation (``sphinx.transforms.i18n``; sphinx 9.0.4).
+    """
+    if (getattr(record, "type", None), getattr(record, "subtype", None)) != (
+        "i18n",
+        "inconsistent_references",
+    ):
+        return None
+    found = re.search(r"original: (\[.*\]), translated: (\[.*\])\s*$", record.getMessage(), re.S)
+    if found is None:
+        return None
+    try:
+        return ast.literal_eval(found[1]), ast.literal_eval(found[2])
+    except (ValueError, SyntaxError):
+        return None
 
 
 def registered_markup() -> tuple[dict[str, Any], dict[str, Any]]:
