@@ -177,13 +177,17 @@ def bench(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Run the pre-commit checks (code, files, schemas, BibTeX, a strict build of the
-    edition) and check that no page repeats the source article's prose, word for word or
-    in close paraphrase."""
+    edition) and check that no page, and no translation in the English catalogues, repeats
+    the source article's prose, word for word or in close paraphrase."""
     session.install(*BUILD_REQUIREMENTS, "-r", "requirements/lint.txt")
     session.run("pre-commit", "run", "--all-files", *session.posargs)
     if OVERLAP.exists():
         session.run("python", str(OVERLAP), "docs")  # runs of 8+ words shared with the article
         session.run("python", str(OVERLAP), "--close", "docs")  # and close paraphrase
+        # the English edition's prose (its catalogues) under the same rule
+        session.run("python", "tools/messages.py", "prose", "en", "build/overlap/en")
+        session.run("python", str(OVERLAP), "build/overlap/en")
+        session.run("python", str(OVERLAP), "--close", "build/overlap/en")
     else:
         not_checked(
             session,

@@ -283,12 +283,33 @@ def test_the_english_site_builds_strictly(english):
 
 
 def test_every_turkish_anchor_exists_on_the_english_site(site, english):
-    for turkish in sorted(site.html.outdir.glob("*.html")):
-        mine = ids(BeautifulSoup(turkish.read_text("utf-8"), "html.parser"))
-        theirs = ids(
-            BeautifulSoup((english.outdir / turkish.name).read_text("utf-8"), "html.parser")
-        )
-        assert mine <= theirs, (turkish.name, sorted(mine - theirs))
+    """Every published anchor (data/anchors.txt: the pages and the fragments readers cite,
+    which the anchors test keeps true of the Turkish site) at the same fragment in English;
+    the ids docutils numbers (``id5``, a footnote mark's) are nobody's anchors."""
+    from conftest import ROOT
+
+    published = [
+        line.strip()
+        for line in (ROOT / "data" / "anchors.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(published) > 100
+    missing = []
+    pages: dict[str, set[str]] = {}
+    for anchor in published:
+        page, _, fragment = anchor.partition("#")
+        path = english.outdir / f"{page}.html"
+        if page not in pages:
+            pages[page] = (
+                ids(BeautifulSoup(path.read_text("utf-8"), "html.parser"))
+                if path.is_file()
+                else set()
+            )
+            if not path.is_file():
+                missing.append(page)
+        if fragment and fragment not in pages[page]:
+            missing.append(anchor)
+    assert missing == []
 
 
 def test_every_english_quotation_cites_the_collected_works_or_is_marked_untranslated(english):
@@ -493,3 +514,53 @@ def test_the_translated_citation_shows_its_english_locator(app):
     notes = " ".join(n.get_text() for n in page(app, "cevrilmis").select("aside.footnote"))
     assert "p. 12" in notes
     assert "s. 12" not in notes
+
+
+# -- What an English reader's browser gets ---------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_english_page(english, browser, serve, scheme):
+    import importlib.resources
+
+    axe = (importlib.resources.files("axe_playwright_python") / "axe.min.js").read_text("utf-8")
+    base = serve(english.outdir)
+    # axe is injected from the test (the pages' policy would refuse it, rightly)
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 900}, color_scheme=scheme, bypass_csp=True
+    )
+    found = {}
+    for path in sorted(english.outdir.glob("*.html")):
+        page = context.new_page()
+        page.goto(base + path.name, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == "en", path.name
+        page.evaluate(axe)
+        result = page.evaluate("async () => await axe.run(document)")
+        assert result["passes"], path.name  # axe did run its rules
+        found[path.name] = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+        ]
+        page.close()
+    context.close()
+    assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_an_english_theme_page_weighs_what_a_turkish_one_does(english, browser, serve):
+    """At most ten requests, all from the site, and at most 40 KB gzip-compressed besides
+    the text face (the bench's targets)."""
+    import gzip
+
+    base = serve(english.outdir)
+    page = browser.new_page()
+    seen = []
+    page.on("response", lambda response: seen.append((response.url, response.status)))
+    page.goto(base + "ulusal-sorun.html", wait_until="networkidle")
+    page.close()
+    assert len(seen) <= 10
+    assert all(url.startswith(base) and status == 200 for url, status in seen), seen
+    size = 0
+    for url, _ in seen:
+        local = url.removeprefix(base).split("#")[0].split("?")[0]
+        if not local.endswith(".woff2"):
+            size += len(gzip.compress((english.outdir / local).read_bytes(), 6, mtime=0))
+    assert size <= 40 * 1024

@@ -2,6 +2,7 @@
 
     python tools/messages.py data OUTDIR      # OUTDIR/data.pot from data/*.yaml
     python tools/messages.py status [LANG]    # per catalogue: translated / fuzzy / missing
+    python tools/messages.py prose LANG OUTDIR  # OUTDIR/<catalogue>.md: the translations' text
 
 ``python3 noxw.py -s messages`` runs Sphinx's gettext builder (the pages' messages, one
 ``build/gettext/<page>.pot`` each), then ``data`` here (the registers' texts: the fields
@@ -25,6 +26,8 @@ from babel.messages.pofile import read_po, write_po  # noqa: E402
 from edition.core import catalogue, schema  # noqa: E402
 
 DATA = ROOT / "data"
+#: The translators' comment on a Lenin quotation's message (the edition's translator brief).
+QUOTATION = "quotation:"
 #: The header's fixed date: a new extraction gives the same bytes when nothing changed.
 FIXED = "2026-01-01 00:00+0000"
 
@@ -92,9 +95,37 @@ def print_status(language: str = "en") -> int:
     return 0
 
 
+def write_prose(language: str, outdir: Path) -> list[Path]:
+    """Each catalogue's translations as a Markdown page (one paragraph a message), so that
+    the overlap check the lint runs on docs/ reads the translated prose too: a translator
+    must not carry a sentence of the source study over, in any language. A quotation's
+    message stays inside an ``{alinti}`` block, which the check leaves out, as in docs/."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as f:
+            catalog = read_po(f)
+        paragraphs = []
+        for message in catalog:
+            if not message.id or not isinstance(message.string, str) or not message.string:
+                continue
+            quoted = any("alinti" in str(where) for where in message.auto_comments) or any(
+                comment.startswith(QUOTATION) for comment in message.user_comments
+            )
+            text = message.string.strip()
+            paragraphs.append(f":::{{alinti}}\n{text}\n:::" if quoted else text)
+        target = outdir / f"{path.stem}.md"
+        target.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["data"] and len(argv) == 2:
         extract_data(Path(argv[1]).resolve())
+        return 0
+    if argv[:1] == ["prose"] and len(argv) == 3:
+        write_prose(argv[1], Path(argv[2]).resolve())
         return 0
     if argv[:1] == ["status"]:
         return print_status(*argv[1:2])

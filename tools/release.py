@@ -11,7 +11,8 @@ Run by ``python3 noxw.py -s release``. The release's number is conf.py's ``relea
    (with epubcheck where installed) — into ``build/release/<number>/``, the PDF and the EPUB
    beside the pages, every internal link checked; the site's address (``--base``, or
    ``SITE_URL``) is the root the release is served under, as ``<base><number>/``; when
-   ``locale/en/LC_MESSAGES`` holds the pages' catalogues, the English edition too, under
+   ``locale/en/LC_MESSAGES`` holds the pages' catalogues, every message translated, the
+   English edition too (with a message untranslated it says so and leaves it out), under
    ``en/``, which fails on any untranslated message (a release never mixes the languages;
    without catalogues the release has no English edition, and says so);
 5. the text of the release, sentence by sentence under each anchor
@@ -114,9 +115,18 @@ def build(root: Path, number: str, base: str, into: Path) -> None:
     staging = root / "build" / "staging" / f"release-{number}"
     shutil.rmtree(staging, ignore_errors=True)
     english = english_catalogues(root)
+    left = untranslated(root)
     if not english:
         say("no English catalogues (locale/en/LC_MESSAGES/<page>.po): no English edition")
-    languages = ["tr", "en"] if english else ["tr"]
+    elif left:
+        # A release publishes whole texts: an English edition with Turkish passages in it is
+        # not made; the Turkish one is released as it is (python3 noxw.py -s translations
+        # lists what is left).
+        say(
+            f"the English catalogues leave {left} message(s) untranslated or fuzzy: this "
+            "release has no English edition (python3 noxw.py -s translations)"
+        )
+    languages = ["tr", "en"] if english and not left else ["tr"]
     settings = ["edition_frozen=1", "edition_downloads=pdf,epub"]
     settings.append(f"edition_editions={','.join(languages)}")
     if base:
@@ -152,6 +162,19 @@ def build(root: Path, number: str, base: str, into: Path) -> None:
     into.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(staging / "html", into)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def untranslated(root: Path) -> int:
+    """Messages of the English catalogues (data.po too) not translated, or fuzzy."""
+    from babel.messages.pofile import read_po
+
+    left = 0
+    for path in sorted((root / "locale" / "en" / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as file:
+            for message in read_po(file):
+                if message.id and (message.fuzzy or not message.string):
+                    left += 1
+    return left
 
 
 def english_catalogues(root: Path) -> list[Path]:

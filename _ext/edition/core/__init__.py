@@ -45,12 +45,18 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
 
 
 def new_build(app: Sphinx, env: object, docnames: list[str]) -> None:
-    """A build of an application that has built before (the live preview's, the tests')
-    starts without the doctrees Sphinx kept in memory from the last one: Sphinx does not
-    replace them when it reads a page again, and would write the old page."""
-    from edition.upstream.sphinx import forget_kept_doctrees
+    """A build starts without what Sphinx kept in memory from an earlier one: the doctrees
+    of an application that has built before (the live preview's, the tests'), which Sphinx
+    does not replace when it reads a page again, and the pages' message catalogues of any
+    earlier application of this process, which Sphinx keeps whatever their language."""
+    from sphinx.util.i18n import docname_to_domain
+
+    from edition.upstream.sphinx import forget_kept_doctrees, forget_page_catalogues
 
     forget_kept_doctrees(env)
+    compact = env.config.gettext_compact
+    pages = {docname_to_domain(docname, compact) for docname in env.found_docs}
+    forget_page_catalogues(env, pages | {"data"})
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -68,6 +68,21 @@ def forget_kept_doctrees(env: BuildEnvironment) -> None:
     vars(env).pop("master_doctree", None)
 
 
+def forget_page_catalogues(env: BuildEnvironment, names: set[str]) -> None:
+    """Drop the pages' message catalogues Sphinx loaded for an earlier build of this process.
+
+    Assumes: ``sphinx.locale.translators`` keeps each catalogue by (namespace, name), not
+    by language, and ``sphinx.locale.init`` adds to a kept one instead of loading it anew,
+    so a Turkish build after an English one in the same process (the tests', a publishing
+    server's) would show the English translations (sphinx.testing clears them between
+    applications for the same reason; sphinx 9.0.4). ``names``: the catalogues to drop.
+    """
+    from sphinx import locale
+
+    for key in [key for key in locale.translators if key[1] in names]:
+        del locale.translators[key]
+
+
 def forget_page_assets(builder: StandaloneHTMLBuilder) -> None:
     """Take the last page's own scripts and stylesheets out of the builder's lists.
 
