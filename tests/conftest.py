@@ -15,6 +15,7 @@ import functools
 import os
 import pickle
 import re
+import shutil
 import sys
 import threading
 from dataclasses import dataclass
@@ -98,6 +99,22 @@ def require_marker(name: str, what: str) -> None:
             f"@pytest.mark.{name} (or the module's pytestmark)",
             pytrace=False,
         )
+
+
+#: What a build reads: a copy of these is a whole project (conf.py finds the rest beside it).
+SOURCES = ("conf.py", "docs", "data", "_ext", "references.bib", "locale")
+
+
+def copy_sources(dest: Path) -> Path:
+    """The project's sources (``SOURCES``) copied into ``dest``, without bytecode."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
 
 
 @pytest.fixture

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING
 
 import publishkit
 import pytest
-from conftest import ROOT, require_marker
+from conftest import ROOT, SOURCES, require_marker
 from faultkit import edit, line_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-SOURCES = ("conf.py", "docs", "data", "_ext", "references.bib", "locale")
+
 PUBLISH = ROOT / "tools" / "publish.py"
 
 pytestmark = pytest.mark.publish

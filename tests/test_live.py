@@ -9,7 +9,6 @@ policy allows that script by its hash, and only then.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,14 +43,7 @@ def test_saving_a_page_reloads_it_and_a_problem_shows_on_it(browser, tmp_path):
     """The warm preview (tools/preview.py, ``nox -s docs-live``) in chromium: a saved page
     reloads under the pages' own security policy, and a problem the save made is shown
     on the page until it is mended."""
-    project = tmp_path / "project"
-    for name in ("conf.py", "_ext", "data", "references.bib", "locale", "docs"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            project.mkdir(exist_ok=True)
-            shutil.copy2(source, project / name)
+    project = copy_sources(tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "tools" / "preview.py"), "--port", str(port),

@@ -23,21 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import preview  # noqa: E402 (after the path is set)
-
-PROJECT = ("conf.py", "_ext", "data", "references.bib", "locale", "docs")
+from conftest import copy_sources  # noqa: E402
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "project"
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            dest.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
-    return dest
+    return copy_sources(tmp_path / "project")
 
 
 @pytest.fixture

@@ -43,20 +43,9 @@ def collation_key(text: str) -> tuple[tuple[int, str], ...]:
 
 # -- Dates ----------------------------------------------------------------------------
 
-MONTHS = (
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-)
+#: The months as the pages and the data files write them (Turkish, whatever the build's
+#: language: ``words.MONTHS`` is the reader's).
+MONTHS: tuple[str, ...] = tuple(words.TURKISH_WORDS["MONTHS"])
 #: A date as the pages write it: ``13 Aralık 1922``, ``4–6 Ocak 1923``, ``Mart 1923``.
 TURKISH = re.compile(
     rf"^(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+)?(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
