@@ -564,3 +564,21 @@ def test_an_english_theme_page_weighs_what_a_turkish_one_does(english, browser, 
         if not local.endswith(".woff2"):
             size += len(gzip.compress((english.outdir / local).read_bytes(), 6, mtime=0))
     assert size <= 40 * 1024
+
+
+def test_no_id_repeats_on_an_english_page(english):
+    """A translated message is parsed on its own, its numbered ids from ``id1`` again:
+    renumbered in the page (content/citations.py, NumberTranslatedIds)."""
+    for path in sorted(english.outdir.glob("*.html")):
+        found = ids_in_order(BeautifulSoup(path.read_text("utf-8"), "html.parser"))
+        assert sorted({i for i in found if found.count(i) > 1}) == [], path.name
+
+
+def ids_in_order(soup: BeautifulSoup) -> list[str]:
+    return [tag["id"] for tag in soup.find_all(id=True)]
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_english_page(english):
+    from test_html import nu_errors
+
+    assert nu_errors(english.outdir) == []

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.transforms import Transform
 from docutils.transforms.references import Footnotes
+from sphinx.transforms import SphinxTransform
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from edition.core import language, words
@@ -393,6 +394,45 @@ def write_citing_pages_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(citing_docnames(env))
 
 
+#: An id docutils numbers itself (``id5``): nobody's anchor.
+NUMBERED_ID = re.compile(r"^id[0-9]+$")
+
+
+class NumberTranslatedIds(SphinxTransform):
+    """After Sphinx's Locale (20): the ids docutils numbered inside translated messages made
+    unique in the page.
+
+    Sphinx parses each translated message as a document of its own, whose numbering starts
+    again at ``id1``: a page with two translated citations held ``id="id1"`` twice (an HTML
+    and EPUB error). Each numbered id met a second time is given the next free number; ids
+    the pages name (labels, anchors) are never numbered, so no published anchor changes,
+    and a Turkish page, which has no translated message, keeps its own.
+    """
+
+    default_priority = 22
+
+    def apply(self, **kwargs: Any) -> None:
+        taken = {ident for node in self.document.findall(nodes.Element) for ident in node["ids"]}
+        numbers = [int(ident[2:]) for ident in taken if NUMBERED_ID.match(ident)]
+        counter = max(numbers, default=0)
+        seen: set[str] = set()
+        for node in self.document.findall(nodes.Element):
+            for position, ident in enumerate(node["ids"]):
+                if ident not in seen:
+                    seen.add(ident)
+                    continue
+                if not NUMBERED_ID.match(ident):
+                    continue  # a named id twice is the labels check's to report
+                counter += 1
+                while f"id{counter}" in taken:
+                    counter += 1
+                new = f"id{counter}"
+                node["ids"][position] = new
+                self.document.ids[new] = node  # docutils numbers later ids past it
+                taken.add(new)
+                seen.add(new)
+
+
 #: A citation as Sphinx lists it among a message's references: ``:cite:alp:`key{locator}```.
 CITED = re.compile(r":cite:alp:`([^`{]+)\{[^`]*\}`")
 #: Another role with the text it shows and its target: ``:ref:`metin <hedef>```.
@@ -441,6 +481,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("kaynak", kaynak_role)
     install_filter(app)
     app.add_transform(CitationFootnotes)
+    app.add_transform(NumberTranslatedIds)
     app.connect("env-updated", write_citing_pages_again)
     return {
         "version": "1",
