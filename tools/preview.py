@@ -233,7 +233,6 @@ class Warm:
             "read": self.read,
             "written": self.written,
             "problems": self.problems.texts(),
-            "failed": bool(self.problems.kept or self.app.statuscode),
             "depends": sorted(watched),
         }
 
@@ -286,7 +285,6 @@ class State:
     building: bool = True
     problems: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
-    took: float = 0.0
 
     def message(self) -> bytes:
         data = {
@@ -352,12 +350,12 @@ class Supervisor:
             result = {"error": "the builder process ended unexpectedly"}
         if "error" in result:
             self.stop_child()
-            problems, written, took = [f"ERROR: {result['error']}"], [], 0.0
+            problems, written = [f"ERROR: {result['error']}"], []
         else:
             self.depends = set(result["depends"]) - set(result["startup"])
-            problems, written, took = result["problems"], result["written"], result["took"]
+            problems, written = result["problems"], result["written"]
         with self.changed:
-            self.state = State(self.state.build + 1, False, problems, written, took)
+            self.state = State(self.state.build + 1, False, problems, written)
             self.changed.notify_all()
         self.report(result)
 

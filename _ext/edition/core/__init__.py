@@ -29,7 +29,7 @@ CONFIG_VALUES: tuple[tuple[str, object, str, type], ...] = (
     ("edition_repository", "", "html", str),  # https://github.com/owner/name: edit links
     ("edition_branch", "main", "html", str),
     ("edition_fast_navigation", True, "html", bool),  # navigation made once per build
-    ("edition_live_reload", "", "html", str),  # docs-live: the reload script's address
+    ("edition_live_reload", "", "html", str),  # stock sphinx-autobuild's reload script (the bench)
     ("edition_downloads", "", "html", str),  # "pdf,epub": books beside the site (publish.py)
     ("edition_frozen", False, "html", bool),  # a release's own copy, for /<number>/ (release.py)
     # the English edition (language = "en"; core/language.py)
